@@ -1,0 +1,453 @@
+"""The `cnai` command line: parse, call the core, hand the result to a renderer, exit.
+
+This is the only module that prints or exits. Errors from the core arrive as `CnaiError`s
+and leave as one line on stderr with the exit code of `errors.ExitCode`; anything else is a
+bug, reported in one line (the traceback with `CNAI_DEBUG=1`). Heavy modules (the registry and
+YAML, Rich, pint) are imported inside the commands so `--version` and `--help` stay instant.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from cnai import __version__
+from cnai.errors import CnaiError, ExitCode, RegistryInvalid, UsageError
+
+if TYPE_CHECKING:
+    from cnai.output import Format, View
+    from cnai.registry import Registry
+
+PROG = "cnai"
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a tool killed by the closed pipe would report
+
+# Global options may also follow the command (`cnai list --json`): they are moved in front
+# of it before parsing. Flags take no value; valued options take the next word.
+GLOBAL_FLAGS = frozenset({"--json", "--no-bundled", "--no-color"})
+GLOBAL_VALUED = frozenset({"--registry", "--format", "--lang"})
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class Lang(str, Enum):
+    en = "en"
+    ko = "ko"
+    zh = "zh"
+
+
+@dataclass
+class Settings:
+    registry_files: list[str] = field(default_factory=list)
+    bundled: bool = True
+    fmt: OutputFormat = OutputFormat.table
+    lang: str = "en"
+    color_flag: bool = True
+    _registry: Registry | None = None
+
+    def registry(self) -> Registry:
+        if self._registry is None:
+            from cnai.registry import load
+
+            self._registry = load(self.registry_files, bundled=self.bundled)
+        return self._registry
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options written after the command to the front, up to a `--`."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if arg in GLOBAL_FLAGS or (name in GLOBAL_VALUED and "=" in arg):
+            front.append(arg)
+        elif arg in GLOBAL_VALUED and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+def _debug() -> bool:
+    return os.environ.get("CNAI_DEBUG", "") not in ("", "0")
+
+
+class CnaiGroup(TyperGroup):
+    """Runs the app in non-standalone mode so every outcome is turned into output here."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
+        argv = hoist_global_options(list(sys.argv[1:] if args is None else args))
+        code = run_safely(
+            lambda: super(CnaiGroup, self).main(
+                args=argv, prog_name=prog_name or PROG, complete_var=complete_var, standalone_mode=False, **extra
+            )
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def run_safely(call: Any) -> int:
+    """Call the app; map each outcome to an exit code and at most one line on stderr."""
+    from typer._click import exceptions as click_exc
+
+    try:
+        result = call()
+        return result if isinstance(result, int) else 0
+    except CnaiError as exc:
+        report(exc)
+        return int(exc.exit_code)
+    except click_exc.UsageError as exc:
+        hint = ""
+        if exc.ctx is not None:
+            hint = f" (see '{exc.ctx.command_path} --help')"
+        _err(f"{PROG}: error: {exc.format_message()}{hint}")
+        return int(ExitCode.USAGE)
+    except click_exc.ClickException as exc:
+        _err(f"{PROG}: error: {exc.format_message()}")
+        return exc.exit_code
+    except click_exc.Abort:
+        return int(ExitCode.INTERRUPTED)
+    except KeyboardInterrupt:
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except Exception as exc:
+        if _debug():
+            raise
+        _err(f"{PROG}: internal error: {type(exc).__name__}: {exc} (set CNAI_DEBUG=1 to see the traceback)")
+        return int(ExitCode.BUG)
+
+
+def report(exc: CnaiError) -> None:
+    """One line for most errors; a registry report shows its first problem and a count."""
+    if isinstance(exc, RegistryInvalid) and len(exc.problems) > 1:
+        more = len(exc.problems) - 1
+        _err(f"{exc.problems[0]} (and {more} more; 'cnai validate FILE' lists them all)")
+        return
+    for line in exc.lines()[:1]:
+        _err(line if isinstance(exc, RegistryInvalid) else f"{PROG}: error: {line}")
+
+
+def _silence_stdout() -> None:
+    # Python docs (signal): point stdout at devnull so the interpreter's final flush is quiet.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+# --------------------------------------------------------------------------- the app
+
+app = typer.Typer(
+    name=PROG,
+    cls=CnaiGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help=(
+        "Compare China's large AI models and the money behind them, from a sourced registry.\n\n"
+        "Examples:\n\n"
+        "  cnai compare qwen3 prover-v2\n\n"
+        "  cnai list --vendor alibaba --sort params\n\n"
+        "  cnai show deepseek-r1 --lang ko\n\n"
+        "  cnai list --json | jq -r '.[] | select(.open_weights) | .id'\n\n"
+        "Global options may also follow the command (cnai list --json)."
+    ),
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"{PROG} {__version__}\n")
+        raise typer.Exit()
+
+
+def default_lang(env: dict[str, str] | os._Environ[str] = os.environ) -> str:
+    """ko_* → ko, zh_* → zh, else en, from LC_ALL, LC_MESSAGES, LANG in that order."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            lowered = value.lower()
+            if lowered.startswith("ko"):
+                return "ko"
+            if lowered.startswith("zh"):
+                return "zh"
+            return "en"
+    return "en"
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    registry: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--registry",
+            metavar="FILE",
+            help="A registry file merged over the bundled one (repeatable; also CNAI_REGISTRY, "
+            "separated by the OS path separator).",
+        ),
+    ] = None,
+    no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled registry.")] = False,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.table,
+    as_json: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Language of names and headers [default: from the locale].")
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (also NO_COLOR, TERM=dumb).")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Global options, shared by every command."""
+    if as_json and fmt not in (OutputFormat.table, OutputFormat.json):
+        raise UsageError(f"--json and --format {fmt.value} disagree; give one of them")
+    from cnai.registry import user_paths
+
+    ctx.obj = Settings(
+        registry_files=user_paths(registry or [], os.environ.get("CNAI_REGISTRY")),
+        bundled=not no_bundled,
+        fmt=OutputFormat.json if as_json else fmt,
+        lang=lang.value if lang else default_lang(),
+        color_flag=not no_color,
+    )
+
+
+def settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Settings)
+    return obj
+
+
+def _use_color(s: Settings, fmt: OutputFormat) -> bool:
+    if fmt is not OutputFormat.table or not s.color_flag:
+        return False
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def emit(ctx: typer.Context, view: View) -> None:
+    """Render `view` in the chosen format and write it to stdout."""
+    from cnai.output import Format, render
+
+    s = settings(ctx)
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size().columns if tty else None
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    utf8 = encoding in ("utf8", "utf8sig")
+    fmt: Format = Format(s.fmt.value)
+    text = render(view, fmt, color=_use_color(s, s.fmt), width=width, ascii_only=not utf8)
+    if not utf8:
+        # A non-UTF-8 stdout (PYTHONIOENCODING=ascii) gets escapes rather than a crash;
+        # JSON is already pure ASCII through \u escapes.
+        text = text.encode(encoding or "ascii", "backslashreplace").decode(encoding or "ascii")
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def fail(error: CnaiError) -> NoReturn:
+    raise error
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@app.command("list")
+def list_cmd(
+    ctx: typer.Context,
+    vendor: Annotated[str | None, typer.Option(help="Only this vendor (id or name).")] = None,
+    family: Annotated[str | None, typer.Option(help="Only this family (id or alias).")] = None,
+    country: Annotated[str | None, typer.Option(help="Only vendors of this country (CN, US …).")] = None,
+    open_weights: Annotated[
+        bool | None, typer.Option("--open/--closed", help="Only open-weight (or closed) models.", show_default=False)
+    ] = None,
+    sort: Annotated[
+        str | None, typer.Option(help="Sort by id, name, vendor, family, released, params, active or context.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="Show at most N models.")] = None,
+    all_variants: Annotated[
+        bool, typer.Option("--all-variants/--flagships", help="Every model (default), or each family's flagship.")
+    ] = True,
+) -> None:
+    """Models, one row each.
+
+    Examples:
+
+      cnai list --vendor deepseek
+
+      cnai list --open --sort params --limit 5
+
+      cnai list --json | jq -r '.[].id'
+    """
+    from cnai.query import select_models, sort_models
+    from cnai.views import list_view
+
+    s = settings(ctx)
+    reg = s.registry()
+    models = select_models(
+        reg, vendor=vendor, family=family, country=country, open_weights=open_weights, flagships_only=not all_variants
+    )
+    if sort:
+        models = sort_models(models, sort)
+    if limit is not None:
+        models = models[:limit]
+    emit(ctx, list_view(reg, models, s.lang))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    model: Annotated[str, typer.Argument(help="A model id, alias (any language) or family name.")],
+) -> None:
+    """One model in full: every field with its source.
+
+    Examples:
+
+      cnai show qwen3-235b-a22b
+
+      cnai show 큐원3 --lang ko
+
+      cnai show r1 --json | jq '.benchmarks'
+    """
+    from cnai.views import show_view
+
+    s = settings(ctx)
+    reg = s.registry()
+    emit(ctx, show_view(reg, reg.resolve(model), s.lang))
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    models: Annotated[list[str], typer.Argument(help="Two or more model ids, aliases or family names.")],
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated rows or groups: identity, size, context, license, benchmarks, price, "
+            "or a row such as params.total or aime24."
+        ),
+    ] = None,
+) -> None:
+    """Models side by side, one column each; the best value per row is marked with *.
+
+    A family name stands for its flagship (qwen3 → qwen3-235b-a22b). Benchmarks measured in
+    different settings (pass@1 against pass@8192) are shown but not ranked.
+
+    Examples:
+
+      cnai compare qwen3 prover-v2
+
+      cnai compare deepseek-r1 o1 --fields benchmarks
+
+      cnai compare qwen3 mimo --json | jq '.best'
+    """
+    from cnai.query import compare as compare_rows
+    from cnai.views import compare_view
+
+    if len(models) < 2:
+        fail(UsageError("compare needs at least two models"))
+    s = settings(ctx)
+    reg = s.registry()
+    resolved = []
+    for name in models:
+        model = reg.resolve(name)
+        if model not in resolved:
+            resolved.append(model)
+    if len(resolved) < 2:
+        fail(UsageError(f"these names are all {resolved[0].id}; compare needs two different models"))
+    rows = compare_rows(reg, resolved, fields.split(",") if fields else None)
+    emit(ctx, compare_view(reg, resolved, rows, s.lang))
+
+
+@app.command()
+def vendors(ctx: typer.Context) -> None:
+    """The vendors, with their country, families and model count.
+
+    Example:
+
+      cnai vendors --format md
+    """
+    from cnai.views import vendors_view
+
+    s = settings(ctx)
+    emit(ctx, vendors_view(s.registry(), s.lang))
+
+
+@app.command()
+def benchmarks(ctx: typer.Context) -> None:
+    """The benchmark catalogue: id, name, what it measures, unit, and whether higher is better.
+
+    Example:
+
+      cnai benchmarks --json | jq -r '.[] | "\\(.id)\\t\\(.unit)"'
+    """
+    from cnai.views import benchmarks_view
+
+    s = settings(ctx)
+    emit(ctx, benchmarks_view(s.registry(), s.lang))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The registry file to check.")],
+) -> None:
+    """Check a registry file; every problem is printed as FILE:LINE: path: message.
+
+    The file is checked as an overlay on the bundled registry (so it may refer to bundled
+    vendors and benchmarks) unless --no-bundled is given. Exit 0 when valid, 65 when not,
+    66 when the file cannot be read.
+
+    Example:
+
+      cnai validate my-models.yaml
+    """
+    from cnai.registry import load
+    from cnai.views import validate_view
+
+    s = settings(ctx)
+    try:
+        reg = load([*s.registry_files, file], bundled=s.bundled)
+    except RegistryInvalid as exc:
+        for line in exc.problems:
+            _err(line)
+        _err(f"{PROG}: {file}: {exc.message}")
+        raise typer.Exit(int(exc.exit_code)) from None
+    emit(ctx, validate_view(reg, file))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

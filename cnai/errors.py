@@ -1,0 +1,66 @@
+"""Typed errors and the exit codes they map to.
+
+Core modules raise these; only `cli.py` turns them into one line on stderr and an exit code.
+The codes follow DESIGN.md (and sysexits for the registry ones).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    BUG = 1
+    USAGE = 2
+    NOT_FOUND = 3
+    DATA = 65  # EX_DATAERR: the registry content is invalid
+    NO_INPUT = 66  # EX_NOINPUT: the registry file cannot be read
+    INTERRUPTED = 130
+
+
+class CnaiError(Exception):
+    """Base of every error a user can cause; never a bug."""
+
+    exit_code: ExitCode = ExitCode.BUG
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def lines(self) -> list[str]:
+        """The lines to print on stderr (one, except for a registry report)."""
+        return [self.message]
+
+
+class UsageError(CnaiError):
+    """A bad option, expression, amount, currency or rate."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NotFoundError(CnaiError):
+    """An unknown model, family, benchmark or fund."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
+class RegistryUnreadable(CnaiError):
+    """The registry file cannot be opened or read at all."""
+
+    exit_code = ExitCode.NO_INPUT
+
+
+class RegistryInvalid(CnaiError):
+    """The registry was read but its content breaks the schema: every problem, not the first."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, problems: list[str]) -> None:
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"invalid registry: {count} {noun}")
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        return [*self.problems, self.message]

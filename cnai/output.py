@@ -1,0 +1,167 @@
+"""Renderers: one per output format, for any result the views build.
+
+A `View` carries two things: the JSON document of the contract (`payload`) and a `Grid` of
+display strings for people (table, markdown) plus raw values for CSV. Rendering returns text;
+`cli.py` writes it. Terminal safety lives here: registry strings are data, never Rich markup
+or terminal control, so every cell goes through `clean` and into a `Text`, not a markup string.
+Rich is imported only when a table is drawn.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Literal, assert_never
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+BEST_MARK = "*"
+
+
+@dataclass
+class Column:
+    key: str  # machine name: the CSV header
+    header: str  # what people read, in --lang
+    align: Literal["left", "right"] = "left"
+
+
+@dataclass
+class Grid:
+    columns: list[Column]
+    rows: list[list[str]]
+    raw: list[list[Any]] | None = None  # CSV values; display strings when None
+    marks: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of best values
+    footer: list[str] = field(default_factory=list)  # notes under a table (human formats only)
+
+
+@dataclass
+class View:
+    payload: Any
+    grid: Grid
+
+
+# C0/C1 controls, DEL, and the bidi controls that can reorder what a terminal shows.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Make registry text inert on a terminal: controls become visible escapes (`\\x1b`)."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in "\t\n\r":
+            return " "
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSAFE.sub(escape, text)
+
+
+def render(view: View, fmt: Format, *, color: bool = False, width: int | None = None, ascii_only: bool = False) -> str:
+    """Text for stdout, ending in a newline. `width` None means unbounded (a pipe)."""
+    if fmt is Format.json:
+        return render_json(view.payload, ascii_only=ascii_only)
+    if fmt is Format.csv:
+        return render_csv(view.grid)
+    if fmt is Format.md:
+        return render_md(view.grid)
+    if fmt is Format.table:
+        return render_table(view.grid, color=color, width=width)
+    assert_never(fmt)
+
+
+def render_json(payload: Any, *, ascii_only: bool = False) -> str:
+    # allow_nan=False: NaN/Infinity are not JSON; a value like that is a bug to surface.
+    return json.dumps(payload, ensure_ascii=ascii_only, allow_nan=False, indent=2) + "\n"
+
+
+def render_csv(grid: Grid) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.key for c in grid.columns])
+    for row in grid.raw if grid.raw is not None else grid.rows:
+        writer.writerow(["" if v is None else _csv_value(v) for v in row])
+    return buffer.getvalue()
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return clean(value)
+    return value
+
+
+def _display_cell(grid: Grid, r: int, c: int) -> str:
+    text = clean(grid.rows[r][c])
+    return f"{text} {BEST_MARK}" if (r, c) in grid.marks else text
+
+
+def render_md(grid: Grid) -> str:
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|")
+
+    lines = ["| " + " | ".join(cell(clean(c.header)) for c in grid.columns) + " |"]
+    lines.append("|" + "|".join("---:" if c.align == "right" else "---" for c in grid.columns) + "|")
+    for r in range(len(grid.rows)):
+        lines.append("| " + " | ".join(cell(_display_cell(grid, r, c)) for c in range(len(grid.columns))) + " |")
+    out = "\n".join(lines) + "\n"
+    if grid.footer:
+        out += "\n" + "\n".join(clean(note) for note in grid.footer) + "\n"
+    return out
+
+
+def render_table(grid: Grid, *, color: bool, width: int | None) -> str:
+    """A Rich table. Piped (`width` None): no wrapping, no ellipsis, one record per line."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    piped = width is None
+    # Piped output drops the rules: plain columns a script can split on runs of spaces.
+    table = Table(box=None if piped else box.SIMPLE_HEAD, pad_edge=False)
+    for column in grid.columns:
+        table.add_column(
+            Text(clean(column.header), style="bold" if color else ""),
+            justify=column.align,
+            no_wrap=piped,
+            overflow="fold",
+        )
+    for r in range(len(grid.rows)):
+        cells = []
+        for c in range(len(grid.columns)):
+            text = Text(_display_cell(grid, r, c))
+            if color and (r, c) in grid.marks:
+                text.stylize("bold green")
+            cells.append(text)
+        table.add_row(*cells)
+    # A pipe gets a width no row can reach, so Rich never wraps or truncates.
+    console_width = width if width is not None else 1_000_000
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=console_width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    console.print(table)
+    for note in grid.footer:
+        console.print(Text(clean(note), style="dim" if color else ""))
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,982 @@
+"""Read, validate, merge and index registry files; resolve model names.
+
+A registry file is YAML read with the safe C loader's *composer* only: we walk the node graph
+ourselves so that every value keeps its line number, duplicate keys are caught (PyYAML keeps
+the last silently), aliases are refused (a few hundred bytes of anchors can expand to millions
+of nodes) and YAML 1.1 surprises (`NO` as false, `012` as octal) are reported instead of
+believed. Validation collects every problem as `FILE:LINE: path: message` before raising.
+
+User files (`--registry`) are merged over the bundled one: an entry whose id already exists
+replaces it. Cross-references (families, vendors, benchmarks, sources, currencies) are checked
+on the merged whole, so a user file may lean on the bundled vendors and benchmarks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from cnai.errors import NotFoundError, RegistryInvalid, RegistryUnreadable
+from cnai.numbers import parse_count
+from cnai.schema import (
+    ARCHITECTURES,
+    DISCLOSABLE,
+    FUND_KINDS,
+    MODALITIES,
+    REASONING_MODES,
+    VERDICTS,
+    Benchmark,
+    Claim,
+    Family,
+    Fund,
+    Model,
+    Price,
+    RateTable,
+    Score,
+    Source,
+    Vendor,
+)
+
+SCHEMA_VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024  # far above any real registry; stops /dev/zero-like inputs early
+MAX_DEPTH = 32  # the schema nests 5 deep; deeper is an attack or an accident
+BUNDLED_NAME = "models.yaml"
+
+YamlPath = tuple[str | int, ...]
+T = TypeVar("T")
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+# `235B-A22B`, `30B-A3B`, `7B`, `0.6B` inside a model id: sizes the name promises.
+_NAME_SIZE = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?)b(?:-a(\d+(?:\.\d+)?)b)?(?![a-z0-9])")
+# How far a parameter count may sit from the size in its name: Qwen3-30B-A3B is 30.5B/3.3B,
+# ERNIE-4.5-0.3B is 0.36B. Relative for large sizes, 0.1B absolute for the smallest.
+_NAME_TOLERANCE = 0.15
+_NAME_TOLERANCE_ABS = 0.1e9
+
+
+def format_path(path: YamlPath) -> str:
+    """`('models', 4, 'params', 'active')` → `models[4].params.active`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "(top)"
+
+
+def normalize_name(text: str) -> str:
+    """The key names are matched on: NFKC, case-folded, without spaces, hyphens, underscores.
+
+    So `Prover V2`, `prover-v2` and full-width `ｐｒｏｖｅｒ－ｖ２` all meet.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\s\-_]+", "", folded)
+
+
+# --------------------------------------------------------------------------- reading YAML
+
+
+@dataclass
+class Document:
+    """One YAML file as plain Python data, with the line of every value."""
+
+    file: str
+    data: Any
+    lines: dict[YamlPath, int] = field(default_factory=dict)
+    # Source text of scalars YAML typed as something other than a string (for messages).
+    raw: dict[YamlPath, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def line(self, path: YamlPath) -> int:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def problem(self, path: YamlPath, message: str) -> None:
+        self.problems.append(f"{self.file}:{self.line(path)}: {format_path(path)}: {message}")
+
+
+class _Fatal(Exception):
+    """A problem after which the rest of the file cannot be read."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def read_text(path: str) -> str:
+    """The file's text, or RegistryUnreadable / RegistryInvalid with one clear line."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise RegistryUnreadable(f"{path}: no such file") from None
+    except OSError as exc:
+        raise RegistryUnreadable(f"{path}: cannot read: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise RegistryUnreadable(f"{path}: is a directory, not a registry file")
+    if not stat.S_ISREG(info.st_mode):
+        raise RegistryUnreadable(f"{path}: not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise RegistryUnreadable(f"{path}: {info.st_size:,} bytes is over the {MAX_BYTES:,}-byte limit")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise RegistryUnreadable(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise RegistryUnreadable(f"{path}: over the {MAX_BYTES:,}-byte limit")
+    return decode(data, path)
+
+
+def decode(data: bytes, file: str) -> str:
+    """Strict UTF-8 (a UTF-8 BOM is accepted and dropped); anything else names the line."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise RegistryInvalid([f"{file}:1: (top): file is UTF-16; save it as UTF-8"])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RegistryInvalid(
+            [f"{file}:{line}: (top): invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"]
+        ) from None
+
+
+def parse_yaml(text: str, file: str) -> Document:
+    """Compose `text` with the safe loader and convert it to plain data with line numbers."""
+    import yaml  # lazy: --version and --help must not pay for it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    doc = Document(file=file, data=None)
+    try:
+        node = yaml.compose(text, Loader=loader)
+        if node is None:
+            raise _Fatal(1, "file is empty; a registry is a mapping with `schema: 1` and sections")
+        doc.data = _Converter(doc).convert(node, (), 0)
+    except _Fatal as exc:
+        raise RegistryInvalid([f"{file}:{exc.line}: (top): {exc.message}"]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raise RegistryInvalid([f"{file}:{line}: (top): YAML syntax: {what}"]) from None
+    except yaml.YAMLError as exc:
+        raise RegistryInvalid([f"{file}:1: (top): YAML error: {exc}"]) from None
+    except RecursionError:
+        raise RegistryInvalid([f"{file}:1: (top): nesting too deep"]) from None
+    return doc
+
+
+class _Converter:
+    """Node graph → dicts, lists and scalars, recording lines and refusing what is unsafe."""
+
+    def __init__(self, doc: Document) -> None:
+        import yaml
+
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.yaml = yaml
+
+    def convert(self, node: Any, path: YamlPath, depth: int) -> Any:
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise _Fatal(line, f"nested more than {MAX_DEPTH} levels deep")
+        if id(node) in self.seen:
+            raise _Fatal(line, "YAML aliases (*name) are not allowed in a registry; write the value out")
+        self.seen.add(id(node))
+        self.doc.lines.setdefault(path, line)
+        tag = node.tag
+        if isinstance(node, self.yaml.MappingNode):
+            if tag != _STANDARD_TAG + "map":
+                self.doc.problem(path, f"tag {tag} is not allowed")
+            return self._mapping(node, path, depth)
+        if isinstance(node, self.yaml.SequenceNode):
+            if tag != _STANDARD_TAG + "seq":
+                self.doc.problem(path, f"tag {tag} is not allowed")
+            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: Any, path: YamlPath, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if key_node.tag == _STANDARD_TAG + "merge":
+                raise _Fatal(key_line, "merge keys (<<) are not allowed in a registry")
+            if not isinstance(key_node, self.yaml.ScalarNode):
+                raise _Fatal(key_line, "a mapping key must be plain text")
+            key = str(key_node.value)
+            child = (*path, key)
+            if key in first_line:
+                self.doc.problem(child, f"duplicate key {key!r} (first at line {first_line[key]}, again at line {key_line})")
+                continue
+            first_line[key] = key_line
+            self.doc.lines[child] = key_line
+            out[key] = self.convert(value_node, child, depth + 1)
+        return out
+
+    def _scalar(self, node: Any, path: YamlPath) -> Any:
+        tag: str = node.tag
+        text: str = node.value
+        kind = tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else None
+        if kind == "str":
+            return unicodedata.normalize("NFC", text)
+        self.doc.raw[path] = text
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return self.constructor.construct_yaml_bool(node)
+        if kind == "int":
+            return self.constructor.construct_yaml_int(node)
+        if kind == "float":
+            return self.constructor.construct_yaml_float(node)
+        if kind == "timestamp":
+            # Dates stay text: the schema checks them, so `2025-13-45` is a message, not a crash.
+            return text
+        self.doc.problem(path, f"tag {tag} is not allowed")
+        return None
+
+
+# --------------------------------------------------------------------------- the schema
+
+
+class _Fields:
+    """Typed access to one YAML mapping, recording a problem for every bad value."""
+
+    def __init__(self, doc: Document, path: YamlPath, data: Any, allowed: Iterable[str], required: Iterable[str] = ()):
+        self.doc = doc
+        self.path = path
+        self.ok = isinstance(data, dict)
+        self.data: dict[str, Any] = data if isinstance(data, dict) else {}
+        if not self.ok:
+            doc.problem(path, f"expected a mapping, got {_describe(doc, path, data)}")
+            return
+        allowed = tuple(allowed)
+        for key in self.data:
+            if key not in allowed:
+                near = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                doc.problem((*path, key), f"unknown key {key!r}{hint}")
+        for key in required:
+            if self.data.get(key) is None:
+                doc.problem(path, f"missing required key {key!r}")
+
+    def at(self, key: str) -> YamlPath:
+        return (*self.path, key)
+
+    def problem(self, key: str, message: str) -> None:
+        self.doc.problem(self.at(key), message)
+
+    def _get(self, key: str, check: Callable[[Any, YamlPath], T | None]) -> T | None:
+        value = self.data.get(key)
+        return None if value is None else check(value, self.at(key))
+
+    def text(self, key: str) -> str | None:
+        return self._get(key, self._text)
+
+    def _text(self, value: Any, path: YamlPath) -> str | None:
+        if isinstance(value, str):
+            return value
+        self.doc.problem(path, f"expected text, got {_describe(self.doc, path, value)}; quote it")
+        return None
+
+    def ident(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not _ID.match(value):
+            self.problem(key, f"{value!r} is not a valid id (lowercase letters, digits, . _ -)")
+            return None
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str | None:
+        value = self.text(key)
+        if value is not None and value not in choices:
+            self.problem(key, f"expected one of {', '.join(choices)}, got {value!r}")
+            return None
+        return value
+
+    def boolean(self, key: str) -> bool | None:
+        def check(value: Any, path: YamlPath) -> bool | None:
+            raw = self.doc.raw.get(path, "")
+            if isinstance(value, bool) and raw.lower() in ("true", "false"):
+                return value
+            self.doc.problem(path, f"expected true or false, got {_describe(self.doc, path, value)}")
+            return None
+
+        return self._get(key, check)
+
+    def number(self, key: str, *, positive: bool = False) -> float | None:
+        return self._get(key, lambda value, path: _number(self.doc, path, value, positive=positive))
+
+    def integer(self, key: str) -> int | None:
+        def check(value: Any, path: YamlPath) -> int | None:
+            raw = self.doc.raw.get(path, "")
+            if isinstance(value, int) and not isinstance(value, bool) and _PLAIN_INT.match(raw):
+                if value < 0:
+                    self.doc.problem(path, f"expected a non-negative whole number, got {value}")
+                    return None
+                return value
+            self.doc.problem(path, f"expected a whole number in plain decimal, got {_describe(self.doc, path, value)}")
+            return None
+
+        return self._get(key, check)
+
+    def count(self, key: str) -> int | None:
+        """A parameter count: `235B`, `0.44B`, or an exact integer."""
+
+        def check(value: Any, path: YamlPath) -> int | None:
+            if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+                return value
+            if isinstance(value, str):
+                try:
+                    return parse_count(value)
+                except ValueError as exc:
+                    self.doc.problem(path, str(exc))
+                    return None
+            self.doc.problem(path, f"expected a parameter count such as 7B or 235B, got {_describe(self.doc, path, value)}")
+            return None
+
+        return self._get(key, check)
+
+    def iso_date(self, key: str, *, partial: bool = False) -> str | None:
+        """`YYYY-MM-DD`; with `partial`, also `YYYY-MM` or `YYYY` where a source is no more precise."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and partial:
+            value = str(value)  # an unquoted year
+        text = value if isinstance(value, str) else None
+        pattern = _PARTIAL_DATE if partial else _ISO_DATE
+        if text is None or not pattern.match(text):
+            wanted = "an ISO date YYYY-MM-DD (or YYYY-MM, YYYY)" if partial else "an ISO date YYYY-MM-DD"
+            self.problem(key, f"expected {wanted}, got {_describe(self.doc, self.at(key), value)}")
+            return None
+        try:
+            date.fromisoformat((text + "-01-01")[:10] if len(text) < 10 else text)
+        except ValueError:
+            self.problem(key, f"{text!r} is not a real date")
+            return None
+        return text
+
+    def currency(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not _CURRENCY.match(value):
+            self.problem(key, f"expected an ISO 4217 code such as CNY, KRW, USD, got {value!r}")
+            return None
+        return value
+
+    def text_list(self, key: str, choices: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem(key, f"expected a list, got {_describe(self.doc, self.at(key), value)}")
+            return ()
+        out: list[str] = []
+        for index, item in enumerate(value):
+            path = (*self.at(key), index)
+            text = self._text(item, path)
+            if text is None:
+                continue
+            if choices is not None and text not in choices:
+                self.doc.problem(path, f"expected one of {', '.join(choices)}, got {text!r}")
+                continue
+            out.append(text)
+        return tuple(out)
+
+    def names(self, key: str = "names") -> dict[str, str]:
+        sub = self.sub(key, ("en", "ko", "zh"))
+        return {lang: text for lang in ("en", "ko", "zh") if (text := sub.text(lang)) is not None}
+
+    def sub(self, key: str, allowed: Iterable[str], required: Iterable[str] = ()) -> _Fields:
+        value = self.data.get(key)
+        if value is None:
+            return _Fields(self.doc, self.at(key), {}, allowed)
+        return _Fields(self.doc, self.at(key), value, allowed, required)
+
+
+def _describe(doc: Document, path: YamlPath, value: Any) -> str:
+    """How a bad value reads in a message, naming YAML 1.1's reinterpretations."""
+    raw = doc.raw.get(path)
+    if isinstance(value, bool):
+        return f"{raw or value!s} (YAML reads it as {str(value).lower()})"
+    if isinstance(value, int | float) and raw is not None and raw != str(value):
+        return f"{raw} (YAML reads it as {value!r})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return repr(value) if isinstance(value, str) else str(raw if raw is not None else value)
+
+
+def _number(doc: Document, path: YamlPath, value: Any, *, positive: bool = False) -> float | None:
+    """A finite number; numeric text such as `1e12` (a string to YAML 1.1) is accepted too."""
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value) if isinstance(value, float) else value
+    elif isinstance(value, str):
+        try:
+            number = float(value.replace("_", ""))
+        except ValueError:
+            number = None
+    if number is None or number != number or number in (float("inf"), float("-inf")):
+        doc.problem(path, f"expected a finite number, got {_describe(doc, path, value)}")
+        return None
+    if number < 0 or (positive and number == 0):
+        doc.problem(path, f"expected a {'positive' if positive else 'non-negative'} number, got {value}")
+        return None
+    return number
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class Located:
+    """Where a record sits, for cross-reference messages on the merged registry."""
+
+    doc: Document
+    path: YamlPath
+
+    def problem(self, sub: YamlPath, message: str, out: list[str]) -> None:
+        full = (*self.path, *sub)
+        out.append(f"{self.doc.file}:{self.doc.line(full)}: {format_path(full)}: {message}")
+
+
+@dataclass
+class Parsed:
+    """One file's records, each with its location; problems live on the document."""
+
+    doc: Document
+    sources: dict[str, tuple[Source, Located]] = field(default_factory=dict)
+    vendors: list[tuple[Vendor, Located]] = field(default_factory=list)
+    families: list[tuple[Family, Located]] = field(default_factory=list)
+    models: list[tuple[Model, Located]] = field(default_factory=list)
+    benchmarks: list[tuple[Benchmark, Located]] = field(default_factory=list)
+    funding: list[tuple[Fund, Located]] = field(default_factory=list)
+    rates: list[tuple[RateTable, Located]] = field(default_factory=list)
+    claims: list[tuple[Claim, Located]] = field(default_factory=list)
+
+
+_SOURCE_KEYS = ("title", "url", "date", "publisher", "accessed_via", "notes")
+SECTIONS = ("schema", "sources", "vendors", "families", "models", "benchmarks", "funding", "rates", "claims")
+
+
+def parse_document(doc: Document) -> Parsed:
+    """Check one file against the schema, building the records that are well-formed."""
+    parsed = Parsed(doc)
+    top = _Fields(doc, (), doc.data, SECTIONS)
+    if not top.ok:
+        return parsed
+    if doc.data.get("schema") is None:
+        doc.problem((), "missing `schema: 1` at the top")
+    elif doc.data.get("schema") != SCHEMA_VERSION or isinstance(doc.data.get("schema"), bool):
+        top.problem("schema", f"unsupported schema {doc.data.get('schema')!r}; this cnai reads schema {SCHEMA_VERSION}")
+    sources = doc.data.get("sources")
+    if sources is not None:
+        if not isinstance(sources, dict):
+            top.problem("sources", "expected a mapping of key → {title, url}")
+        else:
+            for key, value in sources.items():
+                f = _Fields(doc, ("sources", key), value, _SOURCE_KEYS, ("title", "url"))
+                title, url = f.text("title"), f.text("url")
+                if f.ok and title and url:
+                    item = Source(key, title, url, f.iso_date("date", partial=True), f.text("publisher"),
+                                  f.text("accessed_via"), f.text("notes"))
+                    parsed.sources[key] = (item, Located(doc, ("sources", key)))
+    readers: list[tuple[str, Callable[[_Fields], Any], list[Any]]] = [
+        ("vendors", _vendor, parsed.vendors),
+        ("families", _family, parsed.families),
+        ("models", _model, parsed.models),
+        ("benchmarks", _benchmark, parsed.benchmarks),
+        ("funding", _fund, parsed.funding),
+        ("rates", _rates, parsed.rates),
+        ("claims", _claim, parsed.claims),
+    ]
+    for section, reader, out in readers:
+        items = doc.data.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            top.problem(section, f"expected a list, got {_describe(doc, (section,), items)}")
+            continue
+        for index, item in enumerate(items):
+            path: YamlPath = (section, index)
+            record = reader(_Fields(doc, path, item, _ALLOWED[section], _REQUIRED[section]))
+            if record is not None:
+                out.append((record, Located(doc, path)))
+    return parsed
+
+
+_ALLOWED: dict[str, tuple[str, ...]] = {
+    "vendors": ("id", "name", "names", "aliases", "country", "sources"),
+    "families": ("id", "name", "names", "aliases", "vendor", "flagship", "notes", "sources"),
+    "models": (
+        "id", "name", "names", "aliases", "family", "vendor", "released", "architecture", "params",
+        "context", "license", "open_weights", "languages", "modalities", "reasoning", "base_model",
+        "specialties", "price", "benchmarks", "undisclosed", "notes", "sources",
+    ),
+    "benchmarks": ("id", "name", "measures", "unit", "higher_is_better", "source", "notes"),
+    "funding": (
+        "id", "name", "names", "kind", "country", "date", "launched", "amount", "growth_pct", "period",
+        "covers", "set_up_by", "scope_note", "notes", "sources",
+    ),
+    "rates": ("date", "base", "rates", "source", "notes"),
+    "claims": ("id", "text", "stated", "verified", "verdict", "explanation", "arithmetic", "sources"),
+}  # fmt: skip
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "vendors": ("id", "name", "country"),
+    "families": ("id", "name", "vendor", "flagship"),
+    "models": ("id", "name", "family"),
+    "benchmarks": ("id", "name", "measures", "unit", "higher_is_better"),
+    "funding": ("id", "name", "kind", "date", "amount", "sources"),
+    "rates": ("date", "base", "rates", "source"),
+    "claims": ("id", "text", "stated", "verified", "verdict", "explanation", "sources"),
+}
+
+
+def _country(f: _Fields) -> str | None:
+    value = f.text("country")
+    if value is not None and not re.match(r"^[A-Z]{2}$", value):
+        f.problem("country", f"expected an ISO 3166 two-letter code such as CN or US, got {value!r}")
+        return None
+    return value
+
+
+def _vendor(f: _Fields) -> Vendor | None:
+    ident, name, country = f.ident("id"), f.text("name"), _country(f)
+    if not (f.ok and ident and name and country):
+        return None
+    return Vendor(ident, name, country, f.names(), f.text_list("aliases"), f.text_list("sources"))
+
+
+def _family(f: _Fields) -> Family | None:
+    ident, name, vendor, flagship = f.ident("id"), f.text("name"), f.ident("vendor"), f.ident("flagship")
+    if not (f.ok and ident and name and vendor and flagship):
+        return None
+    return Family(ident, name, vendor, flagship, f.names(), f.text_list("aliases"), f.text_list("sources"))
+
+
+def _model(f: _Fields) -> Model | None:
+    ident, name, family = f.ident("id"), f.text("name"), f.ident("family")
+    params = f.sub("params", ("total", "active"))
+    total, active = params.count("total"), params.count("active")
+    context = f.sub("context", ("native", "max"))
+    native, maximum = context.integer("native"), context.integer("max")
+    modalities = f.sub("modalities", ("input", "output"))
+    benchmarks: dict[str, Score] = {}
+    scores = f.data.get("benchmarks")
+    if scores is not None and not isinstance(scores, dict):
+        f.problem("benchmarks", "expected a mapping of benchmark id → {value, setting, source}")
+    elif scores:
+        for bench_id in scores:
+            score = _score(_Fields(f.doc, f.at("benchmarks") + (bench_id,), scores[bench_id], _SCORE_KEYS, ("value", "source")))
+            if score is not None:
+                benchmarks[bench_id] = score
+    model = Model(
+        id=ident or "",
+        name=name or "",
+        family=family or "",
+        vendor=f.ident("vendor") or "",
+        released=f.iso_date("released"),
+        architecture=cast(Any, f.choice("architecture", ARCHITECTURES)),
+        params_total=total,
+        params_active=active,
+        context_native=native,
+        context_max=maximum,
+        license=f.text("license"),
+        open_weights=f.boolean("open_weights"),
+        languages=f.integer("languages"),
+        modalities_in=modalities.text_list("input", MODALITIES),
+        modalities_out=modalities.text_list("output", MODALITIES),
+        reasoning=cast(Any, f.choice("reasoning", REASONING_MODES)),
+        base_model=f.ident("base_model"),
+        specialties=f.text_list("specialties"),
+        price=_price(f.sub("price", ("input", "output", "currency", "per", "date", "source"), ("currency", "per", "source")))
+        if f.data.get("price") is not None
+        else None,
+        benchmarks=benchmarks,
+        names=f.names(),
+        aliases=f.text_list("aliases"),
+        undisclosed=f.text_list("undisclosed", DISCLOSABLE),
+        notes=f.text("notes"),
+        sources=f.text_list("sources"),
+    )
+    if not (f.ok and ident and name and family):
+        return None
+    _model_rules(f, model)
+    return model
+
+
+_SCORE_KEYS = ("value", "unit", "setting", "self_reported", "source", "notes")
+
+
+def _score(f: _Fields) -> Score | None:
+    value = f.data.get("value")
+    number = _number(f.doc, f.at("value"), value) if value is not None else None
+    source = f.text("source")
+    self_reported = f.boolean("self_reported")
+    if not (f.ok and number is not None and source):
+        return None
+    return Score(number, f.text("unit") or "", f.text("setting"), bool(self_reported), source)
+
+
+def _price(f: _Fields) -> Price | None:
+    per = f.integer("per")
+    currency, source = f.currency("currency"), f.text("source")
+    if not (f.ok and per and currency and source):
+        if per == 0:
+            f.problem("per", "must be a positive token count")
+        return None
+    return Price(f.number("input"), f.number("output"), currency, per, f.iso_date("date"), source)
+
+
+def _model_rules(f: _Fields, model: Model) -> None:
+    """Cross-field rules of one model (DESIGN.md)."""
+    total, active = model.params_total, model.params_active
+    if total is not None and active is not None and active > total:
+        f.problem("params", f"active parameters ({active:,}) exceed total ({total:,})")
+    if model.architecture == "moe" and active is None and "params" not in model.undisclosed:
+        f.problem("params", "architecture is moe but params.active is not given")
+    if active is not None and model.architecture != "moe":
+        f.problem("architecture", "params.active is set, so architecture must be moe")
+    native, maximum = model.context_native, model.context_max
+    if native is not None and maximum is not None and native > maximum:
+        f.problem("context", f"native context ({native:,}) exceeds max ({maximum:,})")
+    for field_name in model.undisclosed:
+        if field_name == "params" and (total is not None or active is not None):
+            f.problem("undisclosed", "params is listed as undisclosed but values are given")
+    has_figure = any(
+        v is not None for v in (model.released, total, native, maximum, model.license, model.languages)
+    )
+    if has_figure and not model.sources:
+        f.problem("sources", "figures need a source: list at least one source key")
+    size = _NAME_SIZE.search(model.id)
+    if size and total is not None:
+        _check_size(f, "params.total", float(size.group(1)), total)
+        if size.group(2) and active is not None:
+            _check_size(f, "params.active", float(size.group(2)), active)
+
+
+def _check_size(f: _Fields, what: str, billions: float, actual: int) -> None:
+    named = billions * 1e9
+    if abs(actual - named) > max(_NAME_TOLERANCE * named, _NAME_TOLERANCE_ABS):
+        f.problem("params", f"the id says {billions:g}B but {what} is {actual / 1e9:g}B")
+
+
+def _benchmark(f: _Fields) -> Benchmark | None:
+    ident, name, measures, unit = f.ident("id"), f.text("name"), f.text("measures"), f.text("unit")
+    higher = f.boolean("higher_is_better")
+    if not (f.ok and ident and name and measures and unit is not None and higher is not None):
+        return None
+    return Benchmark(ident, name, measures, unit, higher, f.text("source"))
+
+
+def _fund(f: _Fields) -> Fund | None:
+    ident, name, kind = f.ident("id"), f.text("name"), f.choice("kind", FUND_KINDS)
+    country, when = _country(f), f.iso_date("date", partial=True)
+    amount = f.sub("amount", ("value", "currency"), ("value", "currency"))
+    value, currency = amount.number("value", positive=True), amount.currency("currency")
+    sources = f.text_list("sources")
+    growth, launched, set_up_by = f.number("growth_pct"), f.iso_date("launched", partial=True), f.text("set_up_by")
+    if not (f.ok and ident and name and kind and when and value is not None and currency and sources):
+        return None
+    return Fund(
+        ident, name, cast(Any, kind), country, when, value, currency, f.names(), f.text("period"),
+        f.text("covers"), f.text("scope_note"), f.text("notes"), sources, growth, launched, set_up_by,
+    )  # fmt: skip
+
+
+def _rates(f: _Fields) -> RateTable | None:
+    when, base, source = f.iso_date("date", partial=True), f.currency("base"), f.text("source")
+    table = f.data.get("rates")
+    rates: dict[str, float] = {}
+    if isinstance(table, dict):
+        for code, value in table.items():
+            path = (*f.at("rates"), code)
+            if not _CURRENCY.match(code):
+                f.doc.problem(path, f"expected an ISO 4217 code, got {code!r}")
+                continue
+            number = _number(f.doc, path, value, positive=True)
+            if number is not None:
+                rates[code] = number
+    elif table is not None:
+        f.problem("rates", "expected a mapping of currency → units per one base unit")
+    if not (f.ok and when and base and source and rates):
+        return None
+    return RateTable(when, base, rates, source, f.text("notes"))
+
+
+def _claim(f: _Fields) -> Claim | None:
+    values = [f.ident("id"), f.text("text"), f.text("stated"), f.text("verified")]
+    verdict, explanation, sources = f.choice("verdict", VERDICTS), f.text("explanation"), f.text_list("sources")
+    if not (f.ok and all(values) and verdict and explanation and sources):
+        return None
+    ident, text, stated, verified = cast(list[str], values)
+    return Claim(ident, text, stated, verified, cast(Any, verdict), explanation, f.text("arithmetic"), sources)
+
+
+# --------------------------------------------------------------------------- the merged registry
+
+
+@dataclass
+class Registry:
+    """Every record of the bundled and user files, merged, checked and indexed."""
+
+    files: list[str] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    vendors: dict[str, Vendor] = field(default_factory=dict)
+    families: dict[str, Family] = field(default_factory=dict)
+    models: dict[str, Model] = field(default_factory=dict)
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
+    funding: dict[str, Fund] = field(default_factory=dict)
+    rates: dict[tuple[str, str], RateTable] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    _names: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
+
+    # -- lookups
+
+    def vendor_of(self, model: Model) -> Vendor | None:
+        return self.vendors.get(model.vendor)
+
+    def family_models(self, family_id: str) -> list[Model]:
+        return [m for m in self.models.values() if m.family == family_id]
+
+    def currencies(self) -> set[str]:
+        codes: set[str] = set()
+        for table in self.rates.values():
+            codes.add(table.base)
+            codes.update(table.rates)
+        return codes
+
+    def name_index(self) -> dict[str, tuple[str, str]]:
+        """normalised name → (kind, id), kind being 'model' or 'family'."""
+        if self._names is None:
+            index: dict[str, tuple[str, str]] = {}
+            for family in self.families.values():
+                for name in _all_names(family.id, family.name, family.names, family.aliases):
+                    index.setdefault(name, ("family", family.id))
+            # Models last so that a family named like its flagship resolves to the model itself.
+            for model in self.models.values():
+                for name in _all_names(model.id, model.name, model.names, model.aliases):
+                    index[name] = ("model", model.id)
+            self._names = index
+        return self._names
+
+    def resolve(self, name: str) -> Model:
+        """Exact id, then alias in any script, then family → flagship; else NotFoundError."""
+        if name in self.models:
+            return self.models[name]
+        hit = self.name_index().get(normalize_name(name))
+        if hit is not None:
+            kind, ident = hit
+            if kind == "model":
+                return self.models[ident]
+            return self.models[self.families[ident].flagship]
+        raise NotFoundError(f"unknown model {name!r}{self._suggest(name)}")
+
+    def resolve_family(self, name: str) -> Family:
+        if name in self.families:
+            return self.families[name]
+        hit = self.name_index().get(normalize_name(name))
+        if hit is not None:
+            kind, ident = hit
+            family_id = ident if kind == "family" else self.models[ident].family
+            if kind == "family" or self.families[family_id].flagship == ident:
+                return self.families[family_id]
+        near = difflib.get_close_matches(name.lower(), list(self.families), n=3)
+        hint = f". Did you mean: {', '.join(near)}?" if near else ". See 'cnai list' for the families"
+        raise NotFoundError(f"unknown family {name!r}{hint}")
+
+    def resolve_vendor(self, name: str) -> Vendor:
+        key = normalize_name(name)
+        for vendor in self.vendors.values():
+            if key in _all_names(vendor.id, vendor.name, vendor.names, vendor.aliases):
+                return vendor
+        near = difflib.get_close_matches(name.lower(), list(self.vendors), n=3)
+        hint = f". Did you mean: {', '.join(near)}?" if near else f". Known vendors: {', '.join(self.vendors)}"
+        raise NotFoundError(f"unknown vendor {name!r}{hint}")
+
+    def _suggest(self, name: str) -> str:
+        index = self.name_index()
+        near = difflib.get_close_matches(normalize_name(name), list(index), n=6, cutoff=0.6)
+        ids: list[str] = []
+        for key in near:
+            ident = index[key][1]
+            if ident not in ids:
+                ids.append(ident)
+        if ids:
+            return f". Did you mean: {', '.join(ids[:3])}?"
+        return ". See 'cnai list' for the models"
+
+
+def _all_names(ident: str, name: str, names: dict[str, str], aliases: Iterable[str]) -> set[str]:
+    return {normalize_name(n) for n in (ident, name, *names.values(), *aliases)}
+
+
+def merge(files: list[Parsed]) -> tuple[Registry, dict[tuple[str, str], Located]]:
+    """Later files override earlier ones entry by entry (same id → replaced)."""
+    reg = Registry()
+    where: dict[tuple[str, str], Located] = {}
+    for parsed in files:
+        reg.files.append(parsed.doc.file)
+        for key, (src, loc) in parsed.sources.items():
+            reg.sources[key] = src
+            where[("sources", key)] = loc
+        for section, items in (
+            ("vendors", parsed.vendors),
+            ("families", parsed.families),
+            ("models", parsed.models),
+            ("benchmarks", parsed.benchmarks),
+            ("funding", parsed.funding),
+            ("claims", parsed.claims),
+        ):
+            table = getattr(reg, section)
+            seen: set[str] = set()
+            for record, loc in items:
+                if record.id in seen:
+                    loc.problem(("id",), f"duplicate id {record.id!r} in this file", parsed.doc.problems)
+                    continue
+                seen.add(record.id)
+                table.pop(record.id, None)  # a replaced entry moves to its new place
+                table[record.id] = record
+                where[(section, record.id)] = loc
+        for rate_table, loc in parsed.rates:
+            reg.rates[(rate_table.date, rate_table.base)] = rate_table
+            where[("rates", f"{rate_table.date}/{rate_table.base}")] = loc
+    reg.rates = dict(sorted(reg.rates.items()))
+    return reg, where
+
+
+def check_references(reg: Registry, where: dict[tuple[str, str], Located]) -> list[str]:
+    """Rules that need the merged whole: dangling references and clashing names."""
+    out: list[str] = []
+
+    def need(section: str, ident: str, sub: YamlPath, target: dict[str, Any], what: str, value: str | None) -> None:
+        if value is not None and value not in target:
+            near = difflib.get_close_matches(value, list(target), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            where[(section, ident)].problem(sub, f"unknown {what} {value!r}{hint}", out)
+
+    def need_sources(section: str, ident: str, keys: Iterable[str], sub: YamlPath = ("sources",)) -> None:
+        for index, key in enumerate(keys):
+            need(section, ident, (*sub, index) if sub == ("sources",) else sub, reg.sources, "source", key)
+
+    currencies = reg.currencies()
+    for vendor in reg.vendors.values():
+        need_sources("vendors", vendor.id, vendor.sources)
+    for family in reg.families.values():
+        need("families", family.id, ("vendor",), reg.vendors, "vendor", family.vendor)
+        need("families", family.id, ("flagship",), reg.models, "model", family.flagship)
+        flagship = reg.models.get(family.flagship)
+        if flagship is not None and flagship.family != family.id:
+            where[("families", family.id)].problem(
+                ("flagship",), f"flagship {flagship.id!r} belongs to family {flagship.family!r}", out
+            )
+        need_sources("families", family.id, family.sources)
+    for model in reg.models.values():
+        need("models", model.id, ("family",), reg.families, "family", model.family)
+        family = reg.families.get(model.family)
+        if model.vendor and family is not None and model.vendor != family.vendor:
+            where[("models", model.id)].problem(
+                ("vendor",), f"vendor {model.vendor!r} differs from its family's {family.vendor!r}", out
+            )
+        need("models", model.id, ("vendor",), reg.vendors, "vendor", model.vendor or None)
+        need("models", model.id, ("base_model",), reg.models, "model", model.base_model)
+        need_sources("models", model.id, model.sources)
+        for bench_id, score in model.benchmarks.items():
+            need("models", model.id, ("benchmarks", bench_id), reg.benchmarks, "benchmark", bench_id)
+            need("models", model.id, ("benchmarks", bench_id, "source"), reg.sources, "source", score.source)
+        if model.price is not None:
+            need("models", model.id, ("price", "source"), reg.sources, "source", model.price.source)
+            if model.price.currency not in currencies:
+                where[("models", model.id)].problem(
+                    ("price", "currency"), f"no exchange rates define {model.price.currency}", out
+                )
+    for bench in reg.benchmarks.values():
+        need("benchmarks", bench.id, ("source",), reg.sources, "source", bench.source)
+    for fund in reg.funding.values():
+        need_sources("funding", fund.id, fund.sources)
+        if fund.currency not in currencies:
+            where[("funding", fund.id)].problem(("amount", "currency"), f"no exchange rates define {fund.currency}", out)
+    for key, table in reg.rates.items():
+        need("rates", f"{key[0]}/{key[1]}", ("source",), reg.sources, "source", table.source)
+    for claim in reg.claims.values():
+        need_sources("claims", claim.id, claim.sources)
+    out.extend(_name_clashes(reg, where))
+    return out
+
+
+def _name_clashes(reg: Registry, where: dict[tuple[str, str], Located]) -> Iterator[str]:
+    """Two different things must not answer to the same name (a family may share its flagship's)."""
+    owner: dict[str, tuple[str, str]] = {}
+    for section, records in (("vendors", reg.vendors), ("families", reg.families), ("models", reg.models)):
+        for record in records.values():
+            rec = cast(Any, record)
+            for name in sorted(_all_names(rec.id, rec.name, rec.names, rec.aliases)):
+                other = owner.get(name)
+                if other is None:
+                    owner[name] = (section, rec.id)
+                    continue
+                if other == (section, rec.id):
+                    continue
+                if section == "models" and other[0] == "families" and reg.families[other[1]].flagship == rec.id:
+                    continue
+                out: list[str] = []
+                where[(section, rec.id)].problem(
+                    ("aliases",), f"name {name!r} also belongs to {other[0][:-1]} {other[1]!r}", out
+                )
+                yield from out
+
+
+def bundled_path() -> Path:
+    """The registry shipped with cnai: inside the wheel, or `data/` of a source checkout."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("cnai").joinpath("data", BUNDLED_NAME)))
+    if packaged.is_file():
+        return packaged
+    # An editable install or a plain checkout: the package sits next to the top-level data/.
+    return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
+
+
+def user_paths(options: list[str], env: str | None) -> list[str]:
+    """`--registry` files after those of CNAI_REGISTRY (os.pathsep-separated)."""
+    paths = [p for p in (env or "").split(os.pathsep) if p]
+    return [*paths, *options]
+
+
+def read_file(path: str) -> Parsed:
+    doc = parse_yaml(read_text(path), path)
+    return parse_document(doc)
+
+
+def load(paths: list[str], *, bundled: bool = True) -> Registry:
+    """Read every file, check each and the merged whole; raise RegistryInvalid with all problems."""
+    files = [str(bundled_path())] if bundled else []
+    files.extend(paths)
+    parsed = [read_file(path) for path in files]
+    reg, where = merge(parsed)
+    problems = [p for item in parsed for p in item.doc.problems]
+    problems.extend(check_references(reg, where))
+    if problems:
+        raise RegistryInvalid(problems)
+    return reg

@@ -1,0 +1,390 @@
+"""Results → views: the JSON document of the contract and the grid people read.
+
+One function per command result. JSON keeps exact base-unit values (counts, ISO dates, `null`
+for unknown and undisclosed alike); the grid formats them for the reader's language
+(`--lang en|ko|zh`): headers, names, and "undisclosed" versus "—" for unknown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cnai.numbers import format_count, format_tokens
+from cnai.output import Column, Grid, View
+from cnai.query import Row
+from cnai.registry import Registry
+from cnai.schema import Benchmark, Model, Source, Vendor
+
+LANGS = ("en", "ko", "zh")
+
+# Labels people read, per language. Keys double as CSV headers and JSON row names.
+LABELS: dict[str, tuple[str, str, str]] = {
+    "id": ("ID", "ID", "ID"),
+    "name": ("Name", "이름", "名称"),
+    "names": ("Other names", "다른 이름", "其他名称"),
+    "family": ("Family", "계열", "系列"),
+    "vendor": ("Vendor", "개발사", "厂商"),
+    "country": ("Country", "국가", "国家"),
+    "released": ("Released", "공개일", "发布日期"),
+    "architecture": ("Architecture", "구조", "架构"),
+    "params": ("Params", "파라미터", "参数量"),
+    "params.total": ("Params (total)", "전체 파라미터", "总参数量"),
+    "params.active": ("Params (active)", "활성 파라미터", "激活参数量"),
+    "active": ("Active", "활성", "激活"),
+    "context": ("Context", "컨텍스트", "上下文"),
+    "context.native": ("Context (native)", "기본 컨텍스트", "原生上下文"),
+    "context.max": ("Context (max)", "최대 컨텍스트", "最大上下文"),
+    "license": ("License", "라이선스", "许可证"),
+    "open_weights": ("Open weights", "가중치 공개", "开放权重"),
+    "languages": ("Languages", "지원 언어 수", "支持语言数"),
+    "modalities": ("Modalities (in → out)", "입출력 형식", "模态（输入 → 输出）"),
+    "reasoning": ("Reasoning", "추론 방식", "推理模式"),
+    "base_model": ("Base model", "기반 모델", "基础模型"),
+    "specialties": ("Specialties", "특화 분야", "专长"),
+    "price.input": ("Price (input)", "가격 (입력)", "价格（输入）"),
+    "price.output": ("Price (output)", "가격 (출력)", "价格（输出）"),
+    "notes": ("Notes", "비고", "备注"),
+    "source": ("Source", "출처", "来源"),
+    "field": ("Field", "항목", "字段"),
+    "value": ("Value", "값", "值"),
+    "models": ("Models", "모델 수", "模型数"),
+    "families": ("Families", "계열", "系列"),
+    "measures": ("Measures", "측정 대상", "衡量内容"),
+    "unit": ("Unit", "단위", "单位"),
+    "higher_is_better": ("Higher is better", "높을수록 좋음", "越高越好"),
+}
+WORDS: dict[str, tuple[str, str, str]] = {
+    "yes": ("yes", "예", "是"),
+    "no": ("no", "아니요", "否"),
+    "unknown": ("—", "—", "—"),
+    "undisclosed": ("undisclosed", "비공개", "未披露"),
+    "moe": ("MoE", "MoE", "MoE"),
+    "dense": ("dense", "Dense", "稠密"),
+    "none": ("none", "없음", "无"),
+    "reasoning": ("reasoning", "추론 전용", "推理"),
+    "hybrid": ("hybrid (thinking on/off)", "하이브리드 (사고 모드 전환)", "混合（可切换思考）"),
+    "self_reported": ("self-reported", "자체 보고", "自报"),
+    "best": ("* best in row", "* 행에서 가장 좋은 값", "* 该行最佳"),
+    "settings_differ": (
+        "settings differ, not ranked",
+        "측정 조건이 달라 비교하지 않음",
+        "测评设置不同，不作比较",
+    ),
+}
+
+
+def label(key: str, lang: str) -> str:
+    entry = LABELS.get(key)
+    return entry[LANGS.index(lang)] if entry else key
+
+
+def word(key: str, lang: str) -> str:
+    entry = WORDS.get(key)
+    return entry[LANGS.index(lang)] if entry else key
+
+
+def display_name(names: dict[str, str], default: str, lang: str) -> str:
+    return names.get(lang, default)
+
+
+# --------------------------------------------------------------------------- JSON shapes
+
+
+def source_json(reg: Registry, key: str) -> dict[str, Any]:
+    source = reg.sources.get(key)
+    if source is None:  # only reachable for a registry that skipped validation
+        return {"key": key, "title": None, "url": None, "date": None}
+    return {"key": key, "title": source.title, "url": source.url, "date": source.date}
+
+
+def model_json(reg: Registry, m: Model) -> dict[str, Any]:
+    """The model object of the JSON contract (DESIGN.md), plus price, undisclosed and notes."""
+    vendor = reg.vendors.get(m.vendor)
+    price = None
+    if m.price is not None:
+        p = m.price
+        price = {
+            "input": p.input, "output": p.output, "currency": p.currency, "per_tokens": p.per,
+            "date": p.date, "source": source_json(reg, p.source),
+        }  # fmt: skip
+    return {
+        "id": m.id,
+        "name": m.name,
+        "names": dict(m.names),
+        "family": m.family,
+        "vendor": m.vendor,
+        "country": vendor.country if vendor else None,
+        "released": m.released,
+        "architecture": m.architecture,
+        "params": {"total": m.params_total, "active": m.params_active},
+        "context": {"native": m.context_native, "max": m.context_max},
+        "license": m.license,
+        "open_weights": m.open_weights,
+        "languages": m.languages,
+        "modalities": {"input": list(m.modalities_in), "output": list(m.modalities_out)},
+        "reasoning": m.reasoning,
+        "base_model": m.base_model,
+        "specialties": list(m.specialties),
+        "benchmarks": {
+            bench_id: {
+                "value": s.value,
+                "unit": s.unit or (reg.benchmarks[bench_id].unit if bench_id in reg.benchmarks else None),
+                "setting": s.setting,
+                "self_reported": s.self_reported,
+                "source": source_json(reg, s.source),
+            }
+            for bench_id, s in m.benchmarks.items()
+        },
+        "price": price,
+        "undisclosed": list(m.undisclosed),
+        "notes": m.notes,
+        "sources": [source_json(reg, key) for key in m.sources],
+    }
+
+
+# --------------------------------------------------------------------------- display helpers
+
+
+def _missing(m: Model, field: str, lang: str) -> str:
+    return word("undisclosed" if field in m.undisclosed else "unknown", lang)
+
+
+def show_value(m: Model, key: str, lang: str, reg: Registry | None = None) -> str:
+    """One field of a model as a person reads it."""
+    if key == "params.total" or key == "params":
+        return format_count(m.params_total) if m.params_total is not None else _missing(m, "params", lang)
+    if key in ("params.active", "active"):
+        if m.params_active is not None:
+            return format_count(m.params_active)
+        return _missing(m, "params", lang) if "params" in m.undisclosed else ("" if m.architecture == "dense" else word("unknown", lang))
+    if key in ("context.native", "context.max", "context"):
+        value = m.context_native if key == "context.native" else m.context_max
+        if key == "context" and value is None:
+            value = m.context_native
+        return format_tokens(value) if value is not None else _missing(m, "context", lang)
+    if key == "architecture":
+        return word(m.architecture, lang) if m.architecture else _missing(m, "architecture", lang)
+    if key == "open_weights":
+        return word("unknown", lang) if m.open_weights is None else word("yes" if m.open_weights else "no", lang)
+    if key == "reasoning":
+        return word(m.reasoning, lang) if m.reasoning else word("unknown", lang)
+    if key == "name":
+        return display_name(m.names, m.name, lang)
+    if key == "vendor" and reg is not None and m.vendor in reg.vendors:
+        v = reg.vendors[m.vendor]
+        return display_name(v.names, v.name, lang)
+    if key == "country" and reg is not None:
+        owner = reg.vendors.get(m.vendor)
+        return owner.country if owner else word("unknown", lang)
+    value = getattr(m, key, None)
+    if value is None:
+        return _missing(m, key, lang)
+    return str(value)
+
+
+def score_text(value: float, unit: str | None) -> str:
+    number = f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+# --------------------------------------------------------------------------- views
+
+
+LIST_FIELDS = ("id", "name", "vendor", "released", "architecture", "params", "active", "context", "license", "open_weights")
+
+
+def list_view(reg: Registry, models: list[Model], lang: str) -> View:
+    columns = [
+        Column(key, label(key, lang), "right" if key in ("params", "active", "context") else "left")
+        for key in LIST_FIELDS
+    ]
+    rows = [[show_value(m, key, lang, reg) for key in LIST_FIELDS] for m in models]
+    raw = [
+        [
+            m.id, m.name, m.vendor, m.released, m.architecture, m.params_total, m.params_active,
+            m.context_max if m.context_max is not None else m.context_native, m.license, m.open_weights,
+        ]
+        for m in models
+    ]  # fmt: skip
+    return View([model_json(reg, m) for m in models], Grid(columns, rows, raw))
+
+
+def show_view(reg: Registry, m: Model, lang: str) -> View:
+    """Every field with its source: a key/value grid."""
+    rows: list[list[str]] = []
+
+    def add(key: str, value: str, source: str = "") -> None:
+        rows.append([label(key, lang), value, source])
+
+    refs = {key: i + 1 for i, key in enumerate(_cited_keys(m))}
+
+    def cite(key: str) -> str:
+        return f"[{refs[key]}]" if key in refs else ""
+
+    model_refs = " ".join(cite(k) for k in m.sources)
+    add("id", m.id)
+    add("name", m.name)
+    others = [m.names[lang_] for lang_ in LANGS if lang_ in m.names and m.names[lang_] != m.name]
+    if others or m.aliases:
+        add("names", ", ".join([*others, *m.aliases]))
+    family = reg.families.get(m.family)
+    add("family", display_name(family.names, family.name, lang) if family else m.family)
+    add("vendor", show_value(m, "vendor", lang, reg))
+    vendor = reg.vendors.get(m.vendor)
+    add("country", vendor.country if vendor else word("unknown", lang))
+    for key in ("released", "architecture", "params.total", "params.active", "context.native", "context.max"):
+        value = show_value(m, key, lang, reg)
+        exact = _exact(m, key)
+        add(key, f"{value} ({exact})" if exact else value, model_refs)
+    add("license", show_value(m, "license", lang), model_refs)
+    add("open_weights", show_value(m, "open_weights", lang), model_refs)
+    add("languages", str(m.languages) if m.languages is not None else _missing(m, "languages", lang), model_refs)
+    if m.modalities_in or m.modalities_out:
+        add("modalities", f"{', '.join(m.modalities_in) or '—'} → {', '.join(m.modalities_out) or '—'}", model_refs)
+    add("reasoning", show_value(m, "reasoning", lang), model_refs)
+    if m.base_model:
+        add("base_model", m.base_model)
+    if m.specialties:
+        add("specialties", ", ".join(m.specialties))
+    if m.price is not None:
+        p = m.price
+        per = f"/ {format_count(p.per)} tokens"
+        for side, value in (("price.input", p.input), ("price.output", p.output)):
+            text = f"{value:g} {p.currency} {per}" if value is not None else word("unknown", lang)
+            add(side, f"{text} ({p.date})" if p.date else text, cite(p.source))
+    for bench_id, score in m.benchmarks.items():
+        bench = reg.benchmarks.get(bench_id)
+        unit = score.unit or (bench.unit if bench else "")
+        detail = [d for d in (score.setting, word("self_reported", lang) if score.self_reported else None) if d]
+        text = score_text(score.value, unit) + (f" ({'; '.join(detail)})" if detail else "")
+        rows.append([bench.name if bench else bench_id, text, cite(score.source)])
+    if m.notes:
+        add("notes", m.notes)
+    footer = [f"[{n}] {_source_line(reg.sources.get(key), key)}" for key, n in refs.items()]
+    grid = Grid(
+        [Column("field", label("field", lang)), Column("value", label("value", lang)), Column("source", label("source", lang))],
+        rows,
+        footer=footer,
+    )
+    return View(model_json(reg, m), grid)
+
+
+def _exact(m: Model, key: str) -> str | None:
+    """The exact count next to a compact one, where rounding hides digits."""
+    value = {
+        "params.total": m.params_total, "params.active": m.params_active,
+        "context.native": m.context_native, "context.max": m.context_max,
+    }.get(key)  # fmt: skip
+    return f"{value:,}" if value is not None and value >= 1000 else None
+
+
+def _cited_keys(m: Model) -> list[str]:
+    keys: list[str] = []
+    for key in (*m.sources, *(m.price.source for _ in (1,) if m.price), *(s.source for s in m.benchmarks.values())):
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _source_line(source: Source | None, key: str) -> str:
+    if source is None:
+        return key
+    dated = f" ({source.date})" if source.date else ""
+    return f"{source.title}{dated} {source.url}"
+
+
+def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str) -> View:
+    columns = [Column("field", label("field", lang))]
+    columns += [Column(m.id, display_name(m.names, m.name, lang), "right") for m in models]
+    grid_rows: list[list[str]] = []
+    raw: list[list[Any]] = []
+    marks: set[tuple[int, int]] = set()
+    uncompared = False
+    for r, row in enumerate(rows):
+        name = row.key
+        if row.key.startswith("benchmarks."):
+            bench = reg.benchmarks.get(row.key.split(".", 1)[1])
+            name = bench.name if bench else row.key.split(".", 1)[1]
+        else:
+            name = label(row.key, lang)
+        if row.group == "benchmarks" and not row.comparable:
+            uncompared = True
+            name += " †"
+        cells = [name]
+        for i, (m, cell) in enumerate(zip(models, row.cells, strict=True)):
+            cells.append(_compare_cell(reg, m, row, cell, lang))
+            if i in row.best:
+                marks.add((r, i + 1))
+        grid_rows.append(cells)
+        raw.append([row.key, *[c.value for c in row.cells]])
+    footer = [word("best", lang)]
+    if uncompared:
+        footer.append("† " + word("settings_differ", lang))
+    best: dict[str, Any] = {}
+    for row in rows:
+        if row.best:
+            ids = [models[i].id for i in row.best]
+            best[row.key] = ids[0] if len(ids) == 1 else ids
+    payload = {"models": [model_json(reg, m) for m in models], "best": best}
+    return View(payload, Grid(columns, grid_rows, raw, marks, footer))
+
+
+def _compare_cell(reg: Registry, m: Model, row: Row, cell: Any, lang: str) -> str:
+    if row.group == "benchmarks":
+        if cell.value is None:
+            return word("unknown", lang)
+        text = score_text(cell.value, cell.unit)
+        from cnai.query import setting_key
+
+        key = setting_key(cell.setting)
+        return f"{text} [{key}]" if key and not row.comparable else text
+    if row.group == "price":
+        return "" if cell.value is None else f"{cell.value:g} {cell.unit}"
+    return show_value(m, row.key, lang, reg)
+
+
+def vendors_view(reg: Registry, lang: str) -> View:
+    payload = []
+    rows = []
+    for v in reg.vendors.values():
+        families = [f.id for f in reg.families.values() if f.vendor == v.id]
+        count = sum(1 for m in reg.models.values() if m.vendor == v.id)
+        payload.append(_vendor_json(v, families, count))
+        rows.append([v.id, display_name(v.names, v.name, lang), v.country, str(count), ", ".join(families)])
+    keys = ("id", "name", "country", "models", "families")
+    columns = [Column(k, label(k, lang), "right" if k == "models" else "left") for k in keys]
+    raw = [[p["id"], p["name"], p["country"], p["models"], " ".join(p["families"])] for p in payload]
+    return View(payload, Grid(columns, rows, raw))
+
+
+def _vendor_json(v: Vendor, families: list[str], count: int) -> dict[str, Any]:
+    return {"id": v.id, "name": v.name, "names": dict(v.names), "country": v.country, "families": families, "models": count}
+
+
+def benchmarks_view(reg: Registry, lang: str) -> View:
+    payload = [_benchmark_json(reg, b) for b in reg.benchmarks.values()]
+    keys = ("id", "name", "measures", "unit", "higher_is_better")
+    rows = [[b.id, b.name, b.measures, b.unit, word("yes" if b.higher_is_better else "no", lang)] for b in reg.benchmarks.values()]
+    raw = [[b.id, b.name, b.measures, b.unit, b.higher_is_better] for b in reg.benchmarks.values()]
+    return View(payload, Grid([Column(k, label(k, lang)) for k in keys], rows, raw))
+
+
+def _benchmark_json(reg: Registry, b: Benchmark) -> dict[str, Any]:
+    return {
+        "id": b.id, "name": b.name, "measures": b.measures, "unit": b.unit,
+        "higher_is_better": b.higher_is_better, "source": source_json(reg, b.source) if b.source else None,
+    }  # fmt: skip
+
+
+def validate_view(reg: Registry, file: str) -> View:
+    counts = {
+        "models": len(reg.models), "families": len(reg.families), "vendors": len(reg.vendors),
+        "benchmarks": len(reg.benchmarks), "funding": len(reg.funding), "rates": len(reg.rates),
+        "claims": len(reg.claims), "sources": len(reg.sources),
+    }  # fmt: skip
+    payload = {"file": file, "valid": True, "problems": [], "counts": counts}
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+    grid = Grid([Column("file", "file"), Column("result", "result")], [[file, f"ok: {summary}"]], [[file, "ok"]])
+    return View(payload, grid)
