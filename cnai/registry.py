@@ -19,7 +19,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -199,7 +199,9 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise _Fatal(line, f"nested more than {MAX_DEPTH} levels deep")
         if id(node) in self.seen:
-            raise _Fatal(line, "YAML aliases (*name) are not allowed in a registry; write the value out")
+            # The node is the anchor's; the line worth naming is where the alias is used.
+            used_at = self.doc.lines.get(path, line)
+            raise _Fatal(used_at, "YAML aliases (*name) are not allowed in a registry; write the value out")
         self.seen.add(id(node))
         self.doc.lines.setdefault(path, line)
         tag = node.tag
@@ -225,7 +227,10 @@ class _Converter:
             key = str(key_node.value)
             child = (*path, key)
             if key in first_line:
-                self.doc.problem(child, f"duplicate key {key!r} (first at line {first_line[key]}, again at line {key_line})")
+                self.doc.problems.append(
+                    f"{self.doc.file}:{key_line}: {format_path(child)}: "
+                    f"duplicate key {key!r} (first at line {first_line[key]}, again at line {key_line})"
+                )
                 continue
             first_line[key] = key_line
             self.doc.lines[child] = key_line
@@ -947,6 +952,14 @@ def _name_clashes(reg: Registry, where: dict[tuple[str, str], Located]) -> Itera
                 yield from out
 
 
+def _inherit_vendors(reg: Registry) -> None:
+    """A model written without `vendor` belongs to its family's vendor."""
+    for ident, model in reg.models.items():
+        family = reg.families.get(model.family)
+        if not model.vendor and family is not None:
+            reg.models[ident] = replace(model, vendor=family.vendor)
+
+
 def bundled_path() -> Path:
     """The registry shipped with cnai: inside the wheel, or `data/` of a source checkout."""
     from importlib.resources import files
@@ -975,8 +988,24 @@ def load(paths: list[str], *, bundled: bool = True) -> Registry:
     files.extend(paths)
     parsed = [read_file(path) for path in files]
     reg, where = merge(parsed)
+    _inherit_vendors(reg)
     problems = [p for item in parsed for p in item.doc.problems]
     problems.extend(check_references(reg, where))
     if problems:
-        raise RegistryInvalid(problems)
+        raise RegistryInvalid(sorted(problems, key=_problem_order(files)))
     return reg
+
+
+def _problem_order(files: list[str]) -> Callable[[str], tuple[int, int]]:
+    """Problems read top to bottom: by file in load order, then by line."""
+    rank = {name: i for i, name in enumerate(files)}
+
+    def key(problem: str) -> tuple[int, int]:
+        for name, i in rank.items():
+            prefix = name + ":"
+            if problem.startswith(prefix):
+                line = problem[len(prefix) :].split(":", 1)[0]
+                return i, int(line) if line.isdigit() else 0
+        return len(rank), 0
+
+    return key

@@ -215,8 +215,9 @@ def show_view(reg: Registry, m: Model, lang: str) -> View:
     """Every field with its source: a key/value grid."""
     rows: list[list[str]] = []
 
+    # Value last: long settings and names then never push another column out of sight.
     def add(key: str, value: str, source: str = "") -> None:
-        rows.append([label(key, lang), value, source])
+        rows.append([label(key, lang), source, value])
 
     refs = {key: i + 1 for i, key in enumerate(_cited_keys(m))}
 
@@ -259,15 +260,11 @@ def show_view(reg: Registry, m: Model, lang: str) -> View:
         unit = score.unit or (bench.unit if bench else "")
         detail = [d for d in (score.setting, word("self_reported", lang) if score.self_reported else None) if d]
         text = score_text(score.value, unit) + (f" ({'; '.join(detail)})" if detail else "")
-        rows.append([bench.name if bench else bench_id, text, cite(score.source)])
-    if m.notes:
-        add("notes", m.notes)
-    footer = [f"[{n}] {_source_line(reg.sources.get(key), key)}" for key, n in refs.items()]
-    grid = Grid(
-        [Column("field", label("field", lang)), Column("value", label("value", lang)), Column("source", label("source", lang))],
-        rows,
-        footer=footer,
-    )
+        rows.append([bench.name if bench else bench_id, cite(score.source), text])
+    footer = [f"{label('notes', lang)}: {m.notes}"] if m.notes else []
+    footer += [f"[{n}] {_source_line(reg.sources.get(key), key)}" for key, n in refs.items()]
+    columns = [Column("field", label("field", lang)), Column("source", label("source", lang)), Column("value", label("value", lang))]
+    grid = Grid(columns, rows, footer=footer)
     return View(model_json(reg, m), grid)
 
 
