@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -34,14 +35,14 @@ GLOBAL_FLAGS = frozenset({"--json", "--no-bundled", "--no-color"})
 GLOBAL_VALUED = frozenset({"--registry", "--format", "--lang"})
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     md = "md"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     en = "en"
     ko = "ko"
     zh = "zh"
@@ -98,12 +99,24 @@ def _debug() -> bool:
 class CnaiGroup(TyperGroup):
     """Runs the app in non-standalone mode so every outcome is turned into output here."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         argv = hoist_global_options(list(sys.argv[1:] if args is None else args))
         code = run_safely(
             lambda: super(CnaiGroup, self).main(
-                args=argv, prog_name=prog_name or PROG, complete_var=complete_var, standalone_mode=False, **extra
+                args=argv,
+                prog_name=prog_name or PROG,
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
             )
         )
         if standalone_mode:
@@ -130,7 +143,7 @@ def run_safely(call: Any) -> int:
     except click_exc.ClickException as exc:
         _err(f"{PROG}: error: {exc.format_message()}")
         return exc.exit_code
-    except click_exc.Abort:
+    except typer.Abort:
         return int(ExitCode.INTERRUPTED)
     except KeyboardInterrupt:
         return int(ExitCode.INTERRUPTED)
@@ -231,8 +244,6 @@ def main_options(
     """Global options, shared by every command."""
     if as_json and fmt not in (OutputFormat.table, OutputFormat.json):
         raise UsageError(f"--json and --format {fmt.value} disagree; give one of them")
-    from cnai.registry import user_paths
-
     ctx.obj = Settings(
         registry_files=user_paths(registry or [], os.environ.get("CNAI_REGISTRY")),
         bundled=not no_bundled,
@@ -240,6 +251,11 @@ def main_options(
         lang=lang.value if lang else default_lang(),
         color_flag=not no_color,
     )
+
+
+def user_paths(options: list[str], env: str | None) -> list[str]:
+    """CNAI_REGISTRY's files (os.pathsep-separated) first, then each --registry in order."""
+    return [*(p for p in (env or "").split(os.pathsep) if p), *options]
 
 
 def settings(ctx: typer.Context) -> Settings:

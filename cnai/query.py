@@ -120,7 +120,9 @@ def compare(reg: Registry, models: list[Model], fields: list[str] | None = None)
         known = {r.key for r in rows} | {r.key.split(".", 1)[-1] for r in rows} | set(GROUPS)
         unknown = sorted(wanted - known)
         if unknown:
-            raise UsageError(f"unknown field {unknown[0]!r} for --fields; use a group ({', '.join(GROUPS)}) or a row name")
+            raise UsageError(
+                f"unknown field {unknown[0]!r} for --fields; use a group ({', '.join(GROUPS)}) or a row name"
+            )
         rows = [r for r in rows if r.group in wanted or r.key in wanted or r.key.split(".", 1)[-1] in wanted]
     for row in rows:
         _mark_best(row)
@@ -186,7 +188,11 @@ def _price_rows(models: list[Model]) -> list[Row]:
 def _mark_best(row: Row) -> None:
     if row.better is None or not row.comparable:
         return
-    values = [(i, c.value) for i, c in enumerate(row.cells) if isinstance(c.value, int | float) and not isinstance(c.value, bool)]
+    values = [
+        (i, c.value)
+        for i, c in enumerate(row.cells)
+        if isinstance(c.value, int | float) and not isinstance(c.value, bool)
+    ]
     if len(values) < 2:
         return
     pick = max if row.better == "higher" else min

@@ -354,7 +354,9 @@ class _Fields:
                 except ValueError as exc:
                     self.doc.problem(path, str(exc))
                     return None
-            self.doc.problem(path, f"expected a parameter count such as 7B or 235B, got {_describe(self.doc, path, value)}")
+            self.doc.problem(
+                path, f"expected a parameter count such as 7B or 235B, got {_describe(self.doc, path, value)}"
+            )
             return None
 
         return self._get(key, check)
@@ -504,8 +506,15 @@ def parse_document(doc: Document) -> Parsed:
                 f = _Fields(doc, ("sources", key), value, _SOURCE_KEYS, ("title", "url"))
                 title, url = f.text("title"), f.text("url")
                 if f.ok and title and url:
-                    item = Source(key, title, url, f.iso_date("date", partial=True), f.text("publisher"),
-                                  f.text("accessed_via"), f.text("notes"))
+                    item = Source(
+                        key,
+                        title,
+                        url,
+                        f.iso_date("date", partial=True),
+                        f.text("publisher"),
+                        f.text("accessed_via"),
+                        f.text("notes"),
+                    )
                     parsed.sources[key] = (item, Located(doc, ("sources", key)))
     readers: list[tuple[str, Callable[[_Fields], Any], list[Any]]] = [
         ("vendors", _vendor, parsed.vendors),
@@ -593,7 +602,9 @@ def _model(f: _Fields) -> Model | None:
         f.problem("benchmarks", "expected a mapping of benchmark id → {value, setting, source}")
     elif scores:
         for bench_id in scores:
-            score = _score(_Fields(f.doc, f.at("benchmarks") + (bench_id,), scores[bench_id], _SCORE_KEYS, ("value", "source")))
+            score = _score(
+                _Fields(f.doc, f.at("benchmarks") + (bench_id,), scores[bench_id], _SCORE_KEYS, ("value", "source"))
+            )
             if score is not None:
                 benchmarks[bench_id] = score
     model = Model(
@@ -615,7 +626,9 @@ def _model(f: _Fields) -> Model | None:
         reasoning=cast(Any, f.choice("reasoning", REASONING_MODES)),
         base_model=f.ident("base_model"),
         specialties=f.text_list("specialties"),
-        price=_price(f.sub("price", ("input", "output", "currency", "per", "date", "source"), ("currency", "per", "source")))
+        price=_price(
+            f.sub("price", ("input", "output", "currency", "per", "date", "source"), ("currency", "per", "source"))
+        )
         if f.data.get("price") is not None
         else None,
         benchmarks=benchmarks,
@@ -669,9 +682,7 @@ def _model_rules(f: _Fields, model: Model) -> None:
     for field_name in model.undisclosed:
         if field_name == "params" and (total is not None or active is not None):
             f.problem("undisclosed", "params is listed as undisclosed but values are given")
-    has_figure = any(
-        v is not None for v in (model.released, total, native, maximum, model.license, model.languages)
-    )
+    has_figure = any(v is not None for v in (model.released, total, native, maximum, model.license, model.languages))
     if has_figure and not model.sources:
         f.problem("sources", "figures need a source: list at least one source key")
     size = _NAME_SIZE.search(model.id)
@@ -899,10 +910,10 @@ def check_references(reg: Registry, where: dict[tuple[str, str], Located]) -> li
         need_sources("families", family.id, family.sources)
     for model in reg.models.values():
         need("models", model.id, ("family",), reg.families, "family", model.family)
-        family = reg.families.get(model.family)
-        if model.vendor and family is not None and model.vendor != family.vendor:
+        owner = reg.families.get(model.family)
+        if model.vendor and owner is not None and model.vendor != owner.vendor:
             where[("models", model.id)].problem(
-                ("vendor",), f"vendor {model.vendor!r} differs from its family's {family.vendor!r}", out
+                ("vendor",), f"vendor {model.vendor!r} differs from its family's {owner.vendor!r}", out
             )
         need("models", model.id, ("vendor",), reg.vendors, "vendor", model.vendor or None)
         need("models", model.id, ("base_model",), reg.models, "model", model.base_model)
@@ -921,7 +932,9 @@ def check_references(reg: Registry, where: dict[tuple[str, str], Located]) -> li
     for fund in reg.funding.values():
         need_sources("funding", fund.id, fund.sources)
         if fund.currency not in currencies:
-            where[("funding", fund.id)].problem(("amount", "currency"), f"no exchange rates define {fund.currency}", out)
+            where[("funding", fund.id)].problem(
+                ("amount", "currency"), f"no exchange rates define {fund.currency}", out
+            )
     for key, table in reg.rates.items():
         need("rates", f"{key[0]}/{key[1]}", ("source",), reg.sources, "source", table.source)
     for claim in reg.claims.values():
@@ -969,12 +982,6 @@ def bundled_path() -> Path:
         return packaged
     # An editable install or a plain checkout: the package sits next to the top-level data/.
     return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
-
-
-def user_paths(options: list[str], env: str | None) -> list[str]:
-    """`--registry` files after those of CNAI_REGISTRY (os.pathsep-separated)."""
-    paths = [p for p in (env or "").split(os.pathsep) if p]
-    return [*paths, *options]
 
 
 def read_file(path: str) -> Parsed:

@@ -156,7 +156,11 @@ def show_value(m: Model, key: str, lang: str, reg: Registry | None = None) -> st
     if key in ("params.active", "active"):
         if m.params_active is not None:
             return format_count(m.params_active)
-        return _missing(m, "params", lang) if "params" in m.undisclosed else ("" if m.architecture == "dense" else word("unknown", lang))
+        return (
+            _missing(m, "params", lang)
+            if "params" in m.undisclosed
+            else ("" if m.architecture == "dense" else word("unknown", lang))
+        )
     if key in ("context.native", "context.max", "context"):
         value = m.context_native if key == "context.native" else m.context_max
         if key == "context" and value is None:
@@ -192,7 +196,18 @@ def score_text(value: float, unit: str | None) -> str:
 # --------------------------------------------------------------------------- views
 
 
-LIST_FIELDS = ("id", "name", "vendor", "released", "architecture", "params", "active", "context", "license", "open_weights")
+LIST_FIELDS = (
+    "id",
+    "name",
+    "vendor",
+    "released",
+    "architecture",
+    "params",
+    "active",
+    "context",
+    "license",
+    "open_weights",
+)
 
 
 def list_view(reg: Registry, models: list[Model], lang: str) -> View:
@@ -252,9 +267,9 @@ def show_view(reg: Registry, m: Model, lang: str) -> View:
     if m.price is not None:
         p = m.price
         per = f"/ {format_count(p.per)} tokens"
-        for side, value in (("price.input", p.input), ("price.output", p.output)):
-            text = f"{value:g} {p.currency} {per}" if value is not None else word("unknown", lang)
-            add(side, f"{text} ({p.date})" if p.date else text, cite(p.source))
+        for side, figure in (("price.input", p.input), ("price.output", p.output)):
+            amount = f"{figure:g} {p.currency} {per}" if figure is not None else word("unknown", lang)
+            add(side, f"{amount} ({p.date})" if p.date else amount, cite(p.source))
     for bench_id, score in m.benchmarks.items():
         bench = reg.benchmarks.get(bench_id)
         unit = score.unit or (bench.unit if bench else "")
@@ -263,7 +278,11 @@ def show_view(reg: Registry, m: Model, lang: str) -> View:
         rows.append([bench.name if bench else bench_id, cite(score.source), text])
     footer = [f"{label('notes', lang)}: {m.notes}"] if m.notes else []
     footer += [f"[{n}] {_source_line(reg.sources.get(key), key)}" for key, n in refs.items()]
-    columns = [Column("field", label("field", lang)), Column("source", label("source", lang)), Column("value", label("value", lang))]
+    columns = [
+        Column("field", label("field", lang)),
+        Column("source", label("source", lang)),
+        Column("value", label("value", lang)),
+    ]
     grid = Grid(columns, rows, footer=footer)
     return View(model_json(reg, m), grid)
 
@@ -357,13 +376,23 @@ def vendors_view(reg: Registry, lang: str) -> View:
 
 
 def _vendor_json(v: Vendor, families: list[str], count: int) -> dict[str, Any]:
-    return {"id": v.id, "name": v.name, "names": dict(v.names), "country": v.country, "families": families, "models": count}
+    return {
+        "id": v.id,
+        "name": v.name,
+        "names": dict(v.names),
+        "country": v.country,
+        "families": families,
+        "models": count,
+    }
 
 
 def benchmarks_view(reg: Registry, lang: str) -> View:
     payload = [_benchmark_json(reg, b) for b in reg.benchmarks.values()]
     keys = ("id", "name", "measures", "unit", "higher_is_better")
-    rows = [[b.id, b.name, b.measures, b.unit, word("yes" if b.higher_is_better else "no", lang)] for b in reg.benchmarks.values()]
+    rows = [
+        [b.id, b.name, b.measures, b.unit, word("yes" if b.higher_is_better else "no", lang)]
+        for b in reg.benchmarks.values()
+    ]
     raw = [[b.id, b.name, b.measures, b.unit, b.higher_is_better] for b in reg.benchmarks.values()]
     return View(payload, Grid([Column(k, label(k, lang)) for k in keys], rows, raw))
 

@@ -34,17 +34,44 @@ def test_list_csv(cli, minimal):
     result = cli("--no-bundled", "--registry", minimal, "list", "--format", "csv")
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["id", "name", "vendor", "released", "architecture", "params", "active", "context", "license", "open_weights"]
-    assert rows[1] == ["rocket-70b-a7b", "Rocket-70B-A7B", "acme", "2025-01-01", "moe", "70000000000", "7000000000", "131072", "Apache-2.0", "true"]
+    assert rows[0] == [
+        "id",
+        "name",
+        "vendor",
+        "released",
+        "architecture",
+        "params",
+        "active",
+        "context",
+        "license",
+        "open_weights",
+    ]
+    assert rows[1] == [
+        "rocket-70b-a7b",
+        "Rocket-70B-A7B",
+        "acme",
+        "2025-01-01",
+        "moe",
+        "70000000000",
+        "7000000000",
+        "131072",
+        "Apache-2.0",
+        "true",
+    ]
     assert rows[2] == ["rocket-7b", "Rocket-7B", "acme", "2025-02-01", "dense", "7000000000", "", "", "", "false"]
 
 
 def test_list_md(cli, minimal):
     result = cli("--no-bundled", "--registry", minimal, "list", "--format", "md")
     lines = result.stdout.splitlines()
-    assert lines[0] == "| ID | Name | Vendor | Released | Architecture | Params | Active | Context | License | Open weights |"
+    assert (
+        lines[0]
+        == "| ID | Name | Vendor | Released | Architecture | Params | Active | Context | License | Open weights |"
+    )
     assert lines[1] == "|---|---|---|---|---|---:|---:|---:|---|---|"
-    assert lines[2] == "| rocket-70b-a7b | Rocket-70B-A7B | Acme | 2025-01-01 | MoE | 70B | 7B | 128K | Apache-2.0 | yes |"
+    assert (
+        lines[2] == "| rocket-70b-a7b | Rocket-70B-A7B | Acme | 2025-01-01 | MoE | 70B | 7B | 128K | Apache-2.0 | yes |"
+    )
 
 
 def test_list_json_contract(cli, minimal):
@@ -53,15 +80,35 @@ def test_list_json_contract(cli, minimal):
     assert [m["id"] for m in data] == ["rocket-70b-a7b", "rocket-7b"]
     first = data[0]
     assert list(first)[:20] == [
-        "id", "name", "names", "family", "vendor", "country", "released", "architecture", "params", "context",
-        "license", "open_weights", "languages", "modalities", "reasoning", "base_model", "specialties",
-        "benchmarks", "price", "undisclosed",
+        "id",
+        "name",
+        "names",
+        "family",
+        "vendor",
+        "country",
+        "released",
+        "architecture",
+        "params",
+        "context",
+        "license",
+        "open_weights",
+        "languages",
+        "modalities",
+        "reasoning",
+        "base_model",
+        "specialties",
+        "benchmarks",
+        "price",
+        "undisclosed",
     ]
     assert first["params"] == {"total": 70_000_000_000, "active": 7_000_000_000}
     assert first["context"] == {"native": 32768, "max": 131072}
     assert first["names"] == {}
     assert first["benchmarks"]["aime24"] == {
-        "value": 50.5, "unit": "%", "setting": "pass@1", "self_reported": True,
+        "value": 50.5,
+        "unit": "%",
+        "setting": "pass@1",
+        "self_reported": True,
         "source": {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"},
     }
     assert data[1]["params"] == {"total": 7_000_000_000, "active": None}
@@ -130,7 +177,9 @@ def test_unknown_model_suggests(cli, minimal):
     result = cli("--no-bundled", "--registry", minimal, "show", "rockett-7b")
     assert result.exit_code == 3
     assert result.stdout == ""
-    assert result.stderr == "cnai: error: unknown model 'rockett-7b'. Did you mean: rocket-7b, rocket, rocket-70b-a7b?\n"
+    assert (
+        result.stderr == "cnai: error: unknown model 'rockett-7b'. Did you mean: rocket-7b, rocket, rocket-70b-a7b?\n"
+    )
 
 
 def test_unknown_model_without_near_name(cli, minimal):
@@ -162,8 +211,13 @@ def test_compare_marks_best_and_ties(cli, minimal):
 
 
 def test_compare_fields(cli, minimal):
-    result = cli("--no-bundled", "--registry", minimal, "compare", "rocket", "rocket-7b", "--fields", "size", "--format", "csv")
-    assert result.stdout == "field,rocket-70b-a7b,rocket-7b\nparams.total,70000000000,7000000000\nparams.active,7000000000,\n"
+    result = cli(
+        "--no-bundled", "--registry", minimal, "compare", "rocket", "rocket-7b", "--fields", "size", "--format", "csv"
+    )
+    assert (
+        result.stdout
+        == "field,rocket-70b-a7b,rocket-7b\nparams.total,70000000000,7000000000\nparams.active,7000000000,\n"
+    )
     bad = cli("--no-bundled", "--registry", minimal, "compare", "rocket", "rocket-7b", "--fields", "colour")
     assert bad.exit_code == 2
     assert "unknown field 'colour'" in bad.stderr
@@ -181,7 +235,14 @@ def test_vendors_all_formats(cli, minimal):
     base = ("--no-bundled", "--registry", minimal, "vendors")
     assert cli(*base).stdout == "ID    Name  Country  Models  Families\nacme  Acme  CN            2  rocket\n"
     assert json.loads(cli(*base, "--json").stdout) == [
-        {"id": "acme", "name": "Acme", "names": {"ko": "애크미", "zh": "阿克米"}, "country": "CN", "families": ["rocket"], "models": 2}
+        {
+            "id": "acme",
+            "name": "Acme",
+            "names": {"ko": "애크미", "zh": "阿克米"},
+            "country": "CN",
+            "families": ["rocket"],
+            "models": 2,
+        }
     ]
     assert cli(*base, "--format", "csv").stdout == "id,name,country,models,families\nacme,Acme,CN,2,rocket\n"
     assert cli(*base, "--format", "md").stdout.splitlines()[2] == "| acme | Acme | CN | 2 | rocket |"
@@ -189,11 +250,16 @@ def test_vendors_all_formats(cli, minimal):
 
 def test_benchmarks_all_formats(cli, minimal):
     base = ("--no-bundled", "--registry", minimal, "benchmarks")
-    assert cli(*base).stdout == "ID      Name       Measures  Unit  Higher is better\naime24  AIME 2024  math      %     yes\n"
+    assert (
+        cli(*base).stdout
+        == "ID      Name       Measures  Unit  Higher is better\naime24  AIME 2024  math      %     yes\n"
+    )
     assert json.loads(cli(*base, "--json").stdout) == [
         {"id": "aime24", "name": "AIME 2024", "measures": "math", "unit": "%", "higher_is_better": True, "source": None}
     ]
-    assert cli(*base, "--format", "csv").stdout == "id,name,measures,unit,higher_is_better\naime24,AIME 2024,math,%,true\n"
+    assert (
+        cli(*base, "--format", "csv").stdout == "id,name,measures,unit,higher_is_better\naime24,AIME 2024,math,%,true\n"
+    )
     assert cli(*base, "--format", "md").stdout.splitlines()[2] == "| aime24 | AIME 2024 | math | % | yes |"
 
 
@@ -267,7 +333,12 @@ def test_cnai_registry_env_and_overlay(cli, minimal, write_yaml):
 
 
 def test_usage_errors_are_one_line(cli):
-    for args in (["--format", "xml", "list"], ["list", "--bogus"], ["nosuchcommand"], ["--json", "--format", "csv", "list"]):
+    for args in (
+        ["--format", "xml", "list"],
+        ["list", "--bogus"],
+        ["nosuchcommand"],
+        ["--json", "--format", "csv", "list"],
+    ):
         result = cli(*args)
         assert result.exit_code == 2, args
         assert result.stdout == ""

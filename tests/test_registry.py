@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cnai.errors import NotFoundError, RegistryInvalid, RegistryUnreadable
-from cnai.registry import bundled_path, load, normalize_name, parse_yaml, read_text
+from cnai.registry import bundled_path, load, normalize_name, read_text
 
 from .conftest import MINIMAL
 
@@ -70,7 +70,8 @@ def test_deep_nesting_is_not_a_crash(write_yaml):
 
 def test_alias_bomb_is_refused_fast(write_yaml):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9)
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)
     )
     path = write_yaml(bomb)
     assert any("aliases" in p for p in problems(path))
@@ -109,13 +110,20 @@ def test_model_rules(write_yaml):
 
 
 def test_reference_rules(write_yaml):
-    text = MINIMAL.replace("source: card}\n    sources: [card]\n  - id: rocket-7b", "source: cardd}\n    sources: [card]\n  - id: rocket-7b")
-    assert "24: models[0].benchmarks.aime24.source: unknown source 'cardd'; did you mean 'card'?" in problems(write_yaml(text))
+    text = MINIMAL.replace(
+        "source: card}\n    sources: [card]\n  - id: rocket-7b",
+        "source: cardd}\n    sources: [card]\n  - id: rocket-7b",
+    )
+    assert "24: models[0].benchmarks.aime24.source: unknown source 'cardd'; did you mean 'card'?" in problems(
+        write_yaml(text)
+    )
     text = MINIMAL.replace("flagship: rocket-70b-a7b", "flagship: rocket-1b")
     assert "7: families[0].flagship: unknown model 'rocket-1b'; did you mean 'rocket-7b'?" in problems(write_yaml(text))
     text = MINIMAL.replace("aime24: {value: 50.5, setting: \"pass@1\", self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b",
                            "aime25: {value: 50.5, source: card}\n    sources: [card]\n  - id: rocket-7b")  # fmt: skip
-    assert "24: models[0].benchmarks.aime25: unknown benchmark 'aime25'; did you mean 'aime24'?" in problems(write_yaml(text))
+    assert "24: models[0].benchmarks.aime25: unknown benchmark 'aime25'; did you mean 'aime24'?" in problems(
+        write_yaml(text)
+    )
 
 
 def test_duplicate_names_across_records(write_yaml):
