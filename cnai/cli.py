@@ -25,6 +25,7 @@ from cnai.errors import CnaiError, ExitCode, RegistryInvalid, UsageError
 if TYPE_CHECKING:
     from cnai.output import Format, View
     from cnai.registry import Registry
+    from cnai.units import Converter
 
 PROG = "cnai"
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a tool killed by the closed pipe would report
@@ -181,7 +182,7 @@ def _silence_stdout() -> None:
 app = typer.Typer(
     name=PROG,
     cls=CnaiGroup,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -297,6 +298,75 @@ def fail(error: CnaiError) -> NoReturn:
     raise error
 
 
+# --------------------------------------------------------------------------- completion
+
+
+def _completion_registry() -> Registry | None:
+    """The registry for shell completion: bundled plus CNAI_REGISTRY; silence on any problem."""
+    try:
+        from cnai.registry import load
+
+        return load(user_paths([], os.environ.get("CNAI_REGISTRY")))
+    except Exception:
+        return None
+
+
+def complete_models(incomplete: str) -> list[str]:
+    """Model ids and family names starting with what was typed (TAB after `show`, `compare`)."""
+    reg = _completion_registry()
+    if reg is None:
+        return []
+    names = [*reg.models, *(f for f in reg.families if f not in reg.models)]
+    lowered = incomplete.lower()
+    return sorted(n for n in names if n.startswith(lowered))
+
+
+def complete_rank_fields(incomplete: str) -> list[str]:
+    from cnai.query import RANKABLE
+
+    reg = _completion_registry()
+    names = [*RANKABLE, *(reg.benchmarks if reg is not None else ())]
+    return [n for n in names if n.startswith(incomplete.lower())]
+
+
+# --------------------------------------------------------------------------- money options
+
+CurrencyOpt = Annotated[
+    str | None, typer.Option("--currency", metavar="CODE", help="Convert amounts to this currency (CNY, KRW, USD).")
+]
+RateOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--rate",
+        metavar="FROM:TO=VALUE",
+        help="Use this exchange rate for the run (1 FROM = VALUE TO); repeatable; echoed on stderr.",
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Use the rate table in force on DATE (the latest on or before it) [default: the table nearest "
+        "each figure's own date].",
+    ),
+]
+
+
+def converter(reg: Registry, rates: list[str] | None, as_of: str | None) -> Converter:
+    """A Converter for this run; each --rate override is echoed on stderr so it is never silent."""
+    from cnai.units import Converter, parse_date, parse_override
+
+    overrides = [parse_override(text) for text in rates or []]
+    for o in overrides:
+        _err(f"{PROG}: using --rate {o.text} (1 {o.source} = {o.value:g} {o.target}) instead of the registry")
+    return Converter(reg, overrides, parse_date(as_of) if as_of else None)
+
+
+def overrides_text(rates: list[str] | None) -> str | None:
+    return "--rate " + ", ".join(rates) if rates else None
+
+
 # --------------------------------------------------------------------------- commands
 
 
@@ -342,10 +412,87 @@ def list_cmd(
     emit(ctx, list_view(reg, models, s.lang))
 
 
+@app.command("filter")
+def filter_cmd(
+    ctx: typer.Context,
+    expressions: Annotated[list[str], typer.Argument(metavar="EXPR...", help="Conditions FIELD OP VALUE, ANDed.")],
+) -> None:
+    """Models matching every condition (FIELD OP VALUE, all must hold).
+
+    Operators: = != < <= > >= and ~ (text contains, case-insensitive). Fields: params, active,
+    context, released, languages, vendor, family, country, id, name, architecture, reasoning,
+    license, base_model, open_weights, or any benchmark id (aime24, minif2f …). Counts take
+    K/M/B/T (1,000-based: 100B = 100000M; 128K = 128,000 tokens); dates may be YYYY-MM or YYYY.
+    A model missing the value never matches a condition on it.
+
+    Examples:
+
+      cnai filter "params>=100B" "open_weights=true"
+
+      cnai filter "vendor=alibaba" "architecture=moe" "context>=128K"
+
+      cnai filter "released>=2025-04" "license~apache" --json | jq -r '.[].id'
+    """
+    from cnai.query import filter_models
+    from cnai.views import list_view
+
+    s = settings(ctx)
+    reg = s.registry()
+    emit(ctx, list_view(reg, filter_models(reg, expressions), s.lang))
+
+
+@app.command()
+def rank(
+    ctx: typer.Context,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            metavar="FIELD",
+            help="params, active, context, released, languages or a benchmark id.",
+            autocompletion=complete_rank_fields,
+        ),
+    ],
+    expressions: Annotated[
+        list[str] | None, typer.Argument(metavar="[EXPR]...", help="Filter conditions, as for filter.")
+    ] = None,
+    asc: Annotated[bool, typer.Option("--asc", help="Lowest first (default: best first).")] = False,
+    top: Annotated[int | None, typer.Option(min=0, help="Only ranks 1..N (ties at N included).")] = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Horizontal bars instead of a table.")] = False,
+) -> None:
+    """Models ordered by one field or benchmark; ties share a rank.
+
+    Models lacking the value are left out, and how many is said on stderr.
+
+    Examples:
+
+      cnai rank --by aime24 --chart
+
+      cnai rank --by params --top 5 "open_weights=true"
+
+      cnai rank --by aime25 --json | jq -r '.[0].id'
+    """
+    from cnai.query import rank_models
+    from cnai.views import rank_view
+
+    s = settings(ctx)
+    reg = s.registry()
+    ranked, missing = rank_models(reg, by, expressions or [], ascending=True if asc else None, top=top)
+    if missing:
+        noun = "model has" if missing == 1 else "models have"
+        _err(f"{PROG}: {missing} {noun} no {by} value and {'is' if missing == 1 else 'are'} left out")
+    emit(ctx, rank_view(reg, ranked, by, s.lang, chart=chart))
+
+
 @app.command()
 def show(
     ctx: typer.Context,
-    model: Annotated[str, typer.Argument(help="A model id, alias (any language) or family name.")],
+    model: Annotated[
+        str, typer.Argument(help="A model id, alias (any language) or family name.", autocompletion=complete_models)
+    ],
+    currency: CurrencyOpt = None,
+    rate: RateOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """One model in full: every field with its source.
 
@@ -361,13 +508,22 @@ def show(
 
     s = settings(ctx)
     reg = s.registry()
-    emit(ctx, show_view(reg, reg.resolve(model), s.lang))
+    found = reg.resolve(model)
+    price = None
+    if currency and found.price is not None:
+        from cnai.query import convert_price
+
+        price = convert_price(found.price, converter(reg, rate, as_of), currency)
+    emit(ctx, show_view(reg, found, s.lang, price))
 
 
 @app.command()
 def compare(
     ctx: typer.Context,
-    models: Annotated[list[str], typer.Argument(help="Two or more model ids, aliases or family names.")],
+    models: Annotated[
+        list[str],
+        typer.Argument(help="Two or more model ids, aliases or family names.", autocompletion=complete_models),
+    ],
     fields: Annotated[
         str | None,
         typer.Option(
@@ -375,6 +531,9 @@ def compare(
             "or a row such as params.total or aime24."
         ),
     ] = None,
+    currency: CurrencyOpt = None,
+    rate: RateOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Models side by side, one column each; the best value per row is marked with *.
 
@@ -403,7 +562,13 @@ def compare(
             resolved.append(model)
     if len(resolved) < 2:
         fail(UsageError(f"these names are all {resolved[0].id}; compare needs two different models"))
-    rows = compare_rows(reg, resolved, fields.split(",") if fields else None)
+    prices = None
+    if currency:
+        from cnai.query import convert_price
+
+        conv = converter(reg, rate, as_of)
+        prices = {m.id: convert_price(m.price, conv, currency)[0] for m in resolved if m.price is not None}
+    rows = compare_rows(reg, resolved, fields.split(",") if fields else None, prices)
     emit(ctx, compare_view(reg, resolved, rows, s.lang))
 
 
@@ -462,6 +627,120 @@ def validate(
         _err(f"{PROG}: {file}: {exc.message}")
         raise typer.Exit(int(exc.exit_code)) from None
     emit(ctx, validate_view(reg, file))
+
+
+@app.command()
+def funding(
+    ctx: typer.Context,
+    currency: CurrencyOpt = None,
+    rate: RateOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Government funds, budgets and spending estimates, in their own currency and converted.
+
+    Each converted figure states the rate used and the date of its table; by default a figure
+    is converted at the table nearest its own date.
+
+    Examples:
+
+      cnai funding --currency KRW
+
+      cnai funding --currency KRW --lang ko
+
+      cnai funding --currency USD --rate CNY:USD=0.14
+
+      cnai funding --currency KRW --json | jq '.[] | {id, won: .converted.value}'
+    """
+    from cnai.query import funding_rows
+    from cnai.views import funding_view
+
+    s = settings(ctx)
+    reg = s.registry()
+    conv = converter(reg, rate, as_of) if (currency or rate or as_of) else None
+    if conv is not None and currency is None:
+        fail(UsageError("--rate and --as-of need --currency: say which currency to convert to"))
+    emit(ctx, funding_view(reg, funding_rows(reg, conv, currency), s.lang, overrides_text(rate)))
+
+
+@app.command()
+def convert(
+    ctx: typer.Context,
+    amount: Annotated[
+        str, typer.Argument(help="An amount as people write it: '600억 위안', '60B USD', '671B params'.")
+    ],
+    to: Annotated[str, typer.Option("--to", metavar="UNIT", help="Target: a currency code, 'T params', 'K tokens' …")],
+    rate: RateOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Convert money between currencies at a dated rate, or parameter and token counts.
+
+    K, M, B and T in input are 1,000-based (128K tokens = 128,000). Money converts at the
+    latest rate table unless --as-of or --rate says otherwise; converting money to
+    parameters is a usage error.
+
+    Examples:
+
+      cnai convert "600억 위안" --to USD
+
+      cnai convert "398.12亿元" --to KRW --as-of 2025-03-05
+
+      cnai convert "671B params" --to "T params"
+
+      cnai convert "1조 원" --to CNY --rate CNY:KRW=193
+    """
+    from cnai.query import convert_amount
+    from cnai.views import convert_view
+
+    s = settings(ctx)
+    reg = s.registry()
+    result = convert_amount(amount, to, converter(reg, rate, as_of), as_of=as_of)
+    emit(ctx, convert_view(reg, result, s.lang, overrides_text(rate)))
+
+
+@app.command()
+def rates(ctx: typer.Context) -> None:
+    """The exchange-rate tables conversions use, with date, base and source.
+
+    Example:
+
+      cnai rates --format csv
+    """
+    from cnai.views import rates_view
+
+    s = settings(ctx)
+    emit(ctx, rates_view(s.registry(), s.lang))
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    verdict: Annotated[
+        str | None, typer.Option(help="Only claims with this verdict: right, wrong, overstated, unsupported.")
+    ] = None,
+) -> None:
+    """The source article's statements next to verified values, with a verdict.
+
+    A currency conversion is redone: the rate the article's own figures imply, and the amount
+    at the registry's rate for the article's date.
+
+    Examples:
+
+      cnai claims --verdict wrong
+
+      cnai claims --lang ko --json | jq '.[] | select(.check) | .check.ratio'
+    """
+    from cnai.query import check_claim
+    from cnai.schema import VERDICTS
+    from cnai.units import Converter
+    from cnai.views import claims_view
+
+    if verdict is not None and verdict not in VERDICTS:
+        fail(UsageError(f"unknown verdict {verdict!r}; choose one of: {', '.join(VERDICTS)}"))
+    s = settings(ctx)
+    reg = s.registry()
+    conv = Converter(reg)
+    chosen = [c for c in reg.claims.values() if verdict is None or c.verdict == verdict]
+    emit(ctx, claims_view(reg, [(c, check_claim(c, conv)) for c in chosen], s.lang))
 
 
 def main() -> None:

@@ -35,6 +35,13 @@ class Column:
     align: Literal["left", "right"] = "left"
 
 
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    text: str  # the value as people read it, printed after the bar
+
+
 @dataclass
 class Grid:
     columns: list[Column]
@@ -42,6 +49,8 @@ class Grid:
     raw: list[list[Any]] | None = None  # CSV values; display strings when None
     marks: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of best values
     footer: list[str] = field(default_factory=list)  # notes under a table (human formats only)
+    csv_headers: list[str] | None = None  # when raw values have other columns than the display
+    chart: list[Bar] | None = None  # `--chart`: a table is drawn as horizontal bars instead
 
 
 @dataclass
@@ -76,6 +85,8 @@ def render(view: View, fmt: Format, *, color: bool = False, width: int | None = 
     if fmt is Format.md:
         return render_md(view.grid)
     if fmt is Format.table:
+        if view.grid.chart is not None:
+            return render_chart(view.grid.chart, color=color, width=width, unicode=not ascii_only)
         return render_table(view.grid, color=color, width=width)
     assert_never(fmt)
 
@@ -88,7 +99,7 @@ def render_json(payload: Any, *, ascii_only: bool = False) -> str:
 def render_csv(grid: Grid) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.key for c in grid.columns])
+    writer.writerow(grid.csv_headers or [c.key for c in grid.columns])
     for row in grid.raw if grid.raw is not None else grid.rows:
         writer.writerow(["" if v is None else _csv_value(v) for v in row])
     return buffer.getvalue()
@@ -164,4 +175,32 @@ def render_table(grid: Grid, *, color: bool, width: int | None) -> str:
     for note in grid.footer:
         console.print(Text(clean(note), style="dim" if color else ""))
     lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+def render_chart(bars: list[Bar], *, color: bool, width: int | None, unicode: bool = True) -> str:
+    """Horizontal bars, one per line: label, bar, value. Plain characters; colour only on a TTY.
+
+    Bars start at zero so lengths compare honestly; piped output uses a fixed 40-cell bar so it
+    is the same for any terminal width.
+    """
+    if not bars:
+        return ""
+    from rich.cells import cell_len
+
+    labels = [clean(b.label) for b in bars]
+    texts = [clean(b.text) for b in bars]
+    label_width = max(cell_len(t) for t in labels)
+    text_width = max(cell_len(t) for t in texts)
+    room = 40 if width is None else max(10, width - label_width - text_width - 4)
+    top = max((b.value for b in bars), default=0.0) or 1.0
+    full, empty = ("█", " ") if unicode else ("#", " ")
+    lines = []
+    for label_text, text, bar in zip(labels, texts, bars, strict=True):
+        cells = max(0, round(room * bar.value / top)) if bar.value > 0 else 0
+        drawn = full * cells
+        if color:
+            drawn = f"\x1b[32m{drawn}\x1b[0m"
+        pad = " " * (label_width - cell_len(label_text))
+        lines.append(f"{label_text}{pad}  {drawn}{empty * (room - cells)}  {text}".rstrip())
     return "\n".join(lines) + "\n"

@@ -6,14 +6,16 @@ which a value is better and which columns hold the best one; the views decide ho
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from cnai.errors import UsageError
+from cnai.errors import NotFoundError, UsageError
 from cnai.registry import Registry
-from cnai.schema import Model
+from cnai.schema import Claim, Fund, Model, Price
+from cnai.units import QUANTITY_UNITS, Converter, RateUsed
 
 # Sort keys for `list --sort`: each returns a value or None (missing values sort last).
 SORT_KEYS: dict[str, Callable[[Model], Any]] = {
@@ -109,12 +111,16 @@ def setting_key(setting: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def compare(reg: Registry, models: list[Model], fields: list[str] | None = None) -> list[Row]:
+def compare(
+    reg: Registry, models: list[Model], fields: list[str] | None = None, prices: dict[str, Price] | None = None
+) -> list[Row]:
     """Side-by-side rows for `models`, each with its best cells marked.
 
-    `fields` chooses rows by group name (`size`) or row key (`params.total`, `aime24`).
+    `fields` chooses rows by group name (`size`) or row key (`params.total`, `aime24`);
+    `prices` replaces models' list prices (converted to one currency by `convert_price`).
     """
-    rows = [*_fixed_rows(reg, models), *_benchmark_rows(reg, models), *_price_rows(models)]
+    priced = [(prices or {}).get(m.id, m.price) for m in models]
+    rows = [*_fixed_rows(reg, models), *_benchmark_rows(reg, models), *_price_rows(priced)]
     if fields:
         wanted = {f.strip().lower() for f in fields if f.strip()}
         known = {r.key for r in rows} | {r.key.split(".", 1)[-1] for r in rows} | set(GROUPS)
@@ -170,19 +176,24 @@ def _benchmark_rows(reg: Registry, models: list[Model]) -> list[Row]:
     return rows
 
 
-def _price_rows(models: list[Model]) -> list[Row]:
-    if not any(m.price for m in models):
+def _price_rows(prices: list[Price | None]) -> list[Row]:
+    if not any(prices):
         return []
-    currencies = {m.price.currency for m in models if m.price}
+    kinds = {(p.currency, p.per) for p in prices if p}
     rows = []
     for side in ("input", "output"):
-        cells = [
-            Cell(getattr(m.price, side), f"{m.price.currency}/{m.price.per:,} tokens") if m.price else Cell(None)
-            for m in models
-        ]
-        # Prices in different currencies are not compared until converted (money issue).
-        rows.append(Row(f"price.{side}", "price", cells, "lower", comparable=len(currencies) == 1))
+        cells = [Cell(getattr(p, side), f"{p.currency}/{p.per:,} tokens") if p else Cell(None) for p in prices]
+        # Prices in different currencies are not ranked: `--currency` converts them to one.
+        rows.append(Row(f"price.{side}", "price", cells, "lower", comparable=len(kinds) == 1))
     return rows
+
+
+def convert_price(price: Price, converter: Converter, currency: str) -> tuple[Price, RateUsed]:
+    """A list price in `currency`, at the rate table nearest the price's date."""
+    rate = converter.money(1.0, price.currency, currency, figure_date=price.date)[1]
+    values = [None if v is None else converter.money(v, price.currency, currency, figure_date=price.date)[0]
+              for v in (price.input, price.output)]  # fmt: skip
+    return replace(price, input=values[0], output=values[1], currency=rate.target), rate
 
 
 def _mark_best(row: Row) -> None:
@@ -198,3 +209,309 @@ def _mark_best(row: Row) -> None:
     pick = max if row.better == "higher" else min
     best = pick(v for _, v in values)
     row.best = [i for i, v in values if v == best]
+
+
+# --------------------------------------------------------------------------- money
+
+
+@dataclass(frozen=True)
+class Converted:
+    value: float
+    currency: str
+    rate: RateUsed
+
+
+@dataclass(frozen=True)
+class FundRow:
+    fund: Fund
+    converted: Converted | None
+
+
+def funding_rows(reg: Registry, converter: Converter | None, currency: str | None) -> list[FundRow]:
+    """Every fund, budget and spending figure; converted at the table nearest its own date."""
+    rows = []
+    for fund in reg.funding.values():
+        converted = None
+        if converter is not None and currency is not None:
+            value, rate = converter.money(fund.value, fund.currency, currency, figure_date=fund.date)
+            converted = Converted(value, rate.target, rate)
+        rows.append(FundRow(fund, converted))
+    return rows
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """A conversion claim redone: the article's implied rate against the registry's."""
+
+    implied_rate: float  # stated / amount, as the article's arithmetic implies
+    recomputed: Converted  # the amount at the registry's rate for the claim's date
+    ratio: float  # stated / recomputed: 1.0 is right, 0.1 is off by ten
+
+
+def check_claim(claim: Claim, converter: Converter) -> ClaimCheck | None:
+    conv = claim.conversion
+    if conv is None:
+        return None
+    value, rate = converter.money(conv.amount, conv.amount_currency, conv.stated_currency, figure_date=conv.as_of)
+    return ClaimCheck(conv.stated / conv.amount, Converted(value, conv.stated_currency, rate), conv.stated / value)
+
+
+@dataclass(frozen=True)
+class ConvertResult:
+    input_value: float
+    input_unit: str  # a currency code, "param" or "token"
+    output_value: float  # in base units of output_unit
+    output_unit: str
+    scale: int  # the K/M/B/T the reader asked for (`--to "T params"` → 10**12), for display
+    rate: RateUsed | None
+
+
+def convert_amount(text: str, to: str, converter: Converter, *, as_of: str | None = None) -> ConvertResult:
+    """`600억 위안` → KRW, `671B params` → `T params`; a mismatch of kinds is a UsageError."""
+    from cnai.numbers import parse_amount, parse_unit
+
+    try:
+        amount = parse_amount(text)
+    except ValueError as exc:
+        raise UsageError(f"cannot read amount {text!r}: {exc}") from None
+    try:
+        scale, target = parse_unit(to)
+    except ValueError as exc:
+        raise UsageError(f"cannot read unit {to!r}: {exc}") from None
+    if amount.unit is None:
+        raise UsageError(f"say what {text!r} counts: a currency (600억 위안, 60B USD) or params/tokens (671B params)")
+    value = float(amount.value)
+    if amount.unit in QUANTITY_UNITS or target in QUANTITY_UNITS:
+        if amount.unit not in QUANTITY_UNITS:
+            converter.check_currency(amount.unit)
+        if target not in QUANTITY_UNITS:
+            converter.check_currency(target)
+        result = converter.quantity(value, amount.unit, target)
+        return ConvertResult(value, amount.unit, result, target, int(scale), None)
+    source = converter.check_currency(amount.unit)
+    converted, rate = converter.money(value, source, converter.check_currency(target), figure_date=as_of)
+    return ConvertResult(value, source, converted, rate.target, int(scale), rate)
+
+
+# --------------------------------------------------------------------------- filter
+
+OPERATORS = ("<=", ">=", "!=", "=", "<", ">", "~")
+_EXPR = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*([<>=!~]+)\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    kind: str  # "count", "tokens", "number", "date", "text", "bool"
+    get: Callable[[Registry, Model], Any]
+    unit: str | None = None  # "param"/"token" for quantities
+
+
+def _context(_: Registry, m: Model) -> int | None:
+    return m.context_max if m.context_max is not None else m.context_native
+
+
+def _country_of(reg: Registry, m: Model) -> str | None:
+    owner = reg.vendors.get(m.vendor)
+    return owner.country if owner else None
+
+
+FIELDS: dict[str, FieldSpec] = {
+    "params": FieldSpec("count", lambda _, m: m.params_total, "param"),
+    "active": FieldSpec("count", lambda _, m: m.params_active, "param"),
+    "context": FieldSpec("tokens", _context, "token"),
+    "context.native": FieldSpec("tokens", lambda _, m: m.context_native, "token"),
+    "released": FieldSpec("date", lambda _, m: m.released),
+    "languages": FieldSpec("number", lambda _, m: m.languages),
+    "vendor": FieldSpec("text", lambda _, m: m.vendor),
+    "family": FieldSpec("text", lambda _, m: m.family),
+    "country": FieldSpec("text", _country_of),
+    "id": FieldSpec("text", lambda _, m: m.id),
+    "name": FieldSpec("text", lambda _, m: m.name),
+    "architecture": FieldSpec("text", lambda _, m: m.architecture),
+    "reasoning": FieldSpec("text", lambda _, m: m.reasoning),
+    "license": FieldSpec("text", lambda _, m: m.license),
+    "base_model": FieldSpec("text", lambda _, m: m.base_model),
+    "open_weights": FieldSpec("bool", lambda _, m: m.open_weights),
+}
+FIELD_ALIASES = {"total": "params", "parameters": "params", "open": "open_weights", "arch": "architecture"}
+RANKABLE = ("params", "active", "context", "released", "languages")
+
+
+@dataclass(frozen=True)
+class Condition:
+    text: str
+    field: str
+    op: str
+    value: Any  # the parsed value: int, float, bool, str, or (start, end) ISO dates
+    spec: FieldSpec
+
+    def matches(self, reg: Registry, m: Model) -> bool:
+        actual = self.spec.get(reg, m)
+        if actual is None:
+            return False  # a missing value never matches, whatever the operator
+        return _compare(self.spec.kind, actual, self.op, self.value)
+
+
+def field_spec(reg: Registry, name: str) -> FieldSpec:
+    """A model field or a benchmark id (its score value)."""
+    key = FIELD_ALIASES.get(name.lower(), name.lower())
+    if key in FIELDS:
+        return FIELDS[key]
+    if key in reg.benchmarks or any(key in m.benchmarks for m in reg.models.values()):
+
+        def score(_: Registry, m: Model, bench: str = key) -> float | None:
+            s = m.benchmarks.get(bench)
+            return s.value if s else None
+
+        return FieldSpec("number", score)
+    near = difflib.get_close_matches(key, [*FIELDS, *reg.benchmarks], n=1)
+    hint = f"; did you mean {near[0]!r}?" if near else ""
+    raise UsageError(f"unknown field {name!r}{hint} (fields: {', '.join(FIELDS)}, or a benchmark id)")
+
+
+def parse_condition(reg: Registry, text: str) -> Condition:
+    """`params>=100B` → Condition; a malformed expression names its bad token."""
+    match = _EXPR.match(text)
+    if not match:
+        raise UsageError(f"bad expression {text!r}: write FIELD OP VALUE, e.g. params>=100B")
+    name, op, raw = match.groups()
+    if op not in OPERATORS:
+        raise UsageError(f"bad operator {op!r} in {text!r}; use one of {' '.join(OPERATORS)}")
+    if not raw:
+        raise UsageError(f"missing value after {op!r} in {text!r}")
+    spec = field_spec(reg, name)
+    key = FIELD_ALIASES.get(name.lower(), name.lower())
+    if spec.kind in ("text", "bool") and op in ("<", "<=", ">", ">="):
+        raise UsageError(f"operator {op!r} does not apply to {key} in {text!r}; use = != or ~")
+    if op == "~" and spec.kind != "text":
+        raise UsageError(f"operator '~' (contains) applies to text fields, not {key}, in {text!r}")
+    return Condition(text, key, op, _parse_value(reg, spec, key, raw, text), spec)
+
+
+def _parse_value(reg: Registry, spec: FieldSpec, key: str, raw: str, text: str) -> Any:
+    from cnai.units import quantity_value
+
+    if spec.kind in ("count", "tokens"):
+        return quantity_value(raw, spec.unit or "", context=f"{key} in {text!r}")
+    if spec.kind == "number":
+        try:
+            number = float(raw.rstrip("%").strip())
+        except ValueError:
+            raise UsageError(f"bad number {raw!r} in {text!r}") from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise UsageError(f"bad number {raw!r} in {text!r}")
+        return number
+    if spec.kind == "date":
+        return _date_range(raw, text)
+    if spec.kind == "bool":
+        lowered = raw.lower()
+        if lowered in ("true", "yes", "1"):
+            return True
+        if lowered in ("false", "no", "0"):
+            return False
+        raise UsageError(f"bad value {raw!r} in {text!r}: {key} is true or false")
+    if key == "vendor":
+        try:
+            return reg.resolve_vendor(raw).id
+        except NotFoundError:
+            return raw.casefold()
+    if key == "family":
+        try:
+            return reg.resolve_family(raw).id
+        except NotFoundError:
+            return raw.casefold()
+    return raw.casefold()
+
+
+def _date_range(raw: str, text: str) -> tuple[str, str]:
+    """`2025-04-01` → itself twice; `2025-05` → (2025-05-01, 2025-05-31); `2025` → the year."""
+    import calendar
+    from datetime import date
+
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            day = date.fromisoformat(raw).isoformat()
+            return day, day
+        if re.fullmatch(r"\d{4}-\d{2}", raw):
+            year, month = int(raw[:4]), int(raw[5:])
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
+        if re.fullmatch(r"\d{4}", raw):
+            return f"{raw}-01-01", f"{raw}-12-31"
+    except ValueError:
+        pass
+    raise UsageError(f"bad date {raw!r} in {text!r}; write YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _compare(kind: str, actual: Any, op: str, value: Any) -> bool:
+    if kind == "date":
+        start, end = value
+        day = str(actual)
+        return bool({
+            "=": start <= day <= end, "!=": not (start <= day <= end),
+            "<": day < start, "<=": day <= end, ">": day > end, ">=": day >= start,
+        }[op])  # fmt: skip
+    if kind == "text":
+        text = str(actual).casefold()
+        if op == "~":
+            return value in text
+        return bool(text == value) if op == "=" else bool(text != value)
+    if kind == "bool":
+        return (actual is value) if op == "=" else (actual is not value)
+    return bool({
+        "=": actual == value, "!=": actual != value, "<": actual < value,
+        "<=": actual <= value, ">": actual > value, ">=": actual >= value,
+    }[op])  # fmt: skip
+
+
+def filter_models(reg: Registry, expressions: list[str], models: list[Model] | None = None) -> list[Model]:
+    """Models matching every expression (ANDed), in registry order. Linear in the models."""
+    conditions = [parse_condition(reg, e) for e in expressions]
+    pool = list(reg.models.values()) if models is None else models
+    return [m for m in pool if all(c.matches(reg, m) for c in conditions)]
+
+
+# --------------------------------------------------------------------------- rank
+
+
+@dataclass(frozen=True)
+class Ranked:
+    rank: int
+    model: Model
+    value: Any
+    unit: str | None
+    setting: str | None
+
+
+def rank_models(
+    reg: Registry, by: str, expressions: list[str], *, ascending: bool | None = None, top: int | None = None
+) -> tuple[list[Ranked], int]:
+    """Models ordered by one field or benchmark; returns the ranking and how many lacked a value.
+
+    Ties share a rank (1, 2, 2, 4). The default order puts the best first: descending, except
+    for a benchmark where lower is better.
+    """
+    spec = field_spec(reg, by)
+    key = FIELD_ALIASES.get(by.lower(), by.lower())
+    if spec.kind not in ("count", "tokens", "number", "date"):
+        raise UsageError(f"cannot rank by {by!r}: it is not numeric (rank by {', '.join(RANKABLE)} or a benchmark id)")
+    bench = reg.benchmarks.get(key)
+    if ascending is None:
+        ascending = bench is not None and not bench.higher_is_better
+    pool = filter_models(reg, expressions)
+    present = [(m, spec.get(reg, m)) for m in pool]
+    missing = sum(1 for _, v in present if v is None)
+    scored = [(m, v) for m, v in present if v is not None]
+    # Stable, linear-logarithmic: ties keep registry order.
+    scored.sort(key=lambda item: item[1], reverse=not ascending)
+    ranked: list[Ranked] = []
+    unit = {"count": "params", "tokens": "tokens", "date": None}.get(spec.kind, bench.unit if bench else None)
+    previous: Any = object()
+    for position, (m, value) in enumerate(scored, start=1):
+        rank = ranked[-1].rank if ranked and value == previous else position
+        score = m.benchmarks.get(key)
+        ranked.append(Ranked(rank, m, value, unit, score.setting if score else None))
+        previous = value
+    if top is not None:
+        ranked = [r for r in ranked if r.rank <= top] if top > 0 else []
+    return ranked, missing

@@ -35,6 +35,7 @@ from cnai.schema import (
     VERDICTS,
     Benchmark,
     Claim,
+    Conversion,
     Family,
     Fund,
     Model,
@@ -554,7 +555,7 @@ _ALLOWED: dict[str, tuple[str, ...]] = {
         "covers", "set_up_by", "scope_note", "notes", "sources",
     ),
     "rates": ("date", "base", "rates", "source", "notes"),
-    "claims": ("id", "text", "stated", "verified", "verdict", "explanation", "arithmetic", "sources"),
+    "claims": ("id", "text", "stated", "verified", "verdict", "explanation", "arithmetic", "conversion", "sources"),
 }  # fmt: skip
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "vendors": ("id", "name", "country"),
@@ -747,7 +748,27 @@ def _claim(f: _Fields) -> Claim | None:
     if not (f.ok and all(values) and verdict and explanation and sources):
         return None
     ident, text, stated, verified = cast(list[str], values)
-    return Claim(ident, text, stated, verified, cast(Any, verdict), explanation, f.text("arithmetic"), sources)
+    conversion = _conversion(f.sub("conversion", ("amount", "stated", "as_of"), ("amount", "stated", "as_of")))
+    if f.data.get("conversion") is None:
+        conversion = None
+    return Claim(
+        ident, text, stated, verified, cast(Any, verdict), explanation, f.text("arithmetic"), sources, conversion
+    )
+
+
+def _conversion(f: _Fields) -> Conversion | None:
+    amount = f.sub("amount", ("value", "currency"), ("value", "currency"))
+    stated = f.sub("stated", ("value", "currency"), ("value", "currency"))
+    parts = (
+        amount.number("value", positive=True), amount.currency("currency"),
+        stated.number("value", positive=True), stated.currency("currency"), f.iso_date("as_of"),
+    )  # fmt: skip
+    if not (f.ok and all(p is not None for p in parts)):
+        return None
+    value, currency, stated_value, stated_currency, as_of = parts
+    return Conversion(
+        cast(float, value), cast(str, currency), cast(float, stated_value), cast(str, stated_currency), cast(str, as_of)
+    )
 
 
 # --------------------------------------------------------------------------- the merged registry
@@ -939,6 +960,12 @@ def check_references(reg: Registry, where: dict[tuple[str, str], Located]) -> li
         need("rates", f"{key[0]}/{key[1]}", ("source",), reg.sources, "source", table.source)
     for claim in reg.claims.values():
         need_sources("claims", claim.id, claim.sources)
+        conv = claim.conversion
+        for side, code in (("amount", conv.amount_currency), ("stated", conv.stated_currency)) if conv else ():
+            if code not in currencies:
+                where[("claims", claim.id)].problem(
+                    ("conversion", side, "currency"), f"no exchange rates define {code}", out
+                )
     out.extend(_name_clashes(reg, where))
     return out
 

@@ -166,6 +166,17 @@ class RateTable:
 
 
 @dataclass(frozen=True, slots=True)
+class Conversion:
+    """A conversion as the article wrote it: `amount` said to be worth `stated`."""
+
+    amount: float
+    amount_currency: str
+    stated: float
+    stated_currency: str
+    as_of: str  # the date whose exchange rates check it
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     text: str
@@ -175,3 +186,4 @@ class Claim:
     explanation: str
     arithmetic: str | None = None
     sources: tuple[str, ...] = ()
+    conversion: Conversion | None = None

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from cnai.numbers import format_count, format_tokens
-from cnai.output import Column, Grid, View
-from cnai.query import Row
+from cnai.numbers import format_count, format_money, format_tokens
+from cnai.output import Bar, Column, Grid, View
+from cnai.query import ClaimCheck, ConvertResult, FundRow, Ranked, Row
 from cnai.registry import Registry
-from cnai.schema import Benchmark, Model, Source, Vendor
+from cnai.schema import Benchmark, Claim, Model, Price, Source, Vendor
+from cnai.units import RateUsed
 
 LANGS = ("en", "ko", "zh")
 
@@ -52,6 +53,19 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "measures": ("Measures", "측정 대상", "衡量内容"),
     "unit": ("Unit", "단위", "单位"),
     "higher_is_better": ("Higher is better", "높을수록 좋음", "越高越好"),
+    "kind": ("Kind", "종류", "类型"),
+    "date": ("Date", "날짜", "日期"),
+    "amount": ("Amount", "금액", "金额"),
+    "converted": ("Converted", "환산액", "换算"),
+    "rate": ("Rate", "환율", "汇率"),
+    "rate_source": ("Rate source", "환율 출처", "汇率来源"),
+    "input": ("Input", "입력", "输入"),
+    "output": ("Output", "결과", "结果"),
+    "verdict": ("Verdict", "판정", "结论"),
+    "stated": ("Article says", "기사 내용", "文章所述"),
+    "check": ("Check", "검증", "核查"),
+    "rank": ("#", "순위", "排名"),
+    "setting": ("Setting", "측정 조건", "测评设置"),
 }
 WORDS: dict[str, tuple[str, str, str]] = {
     "yes": ("yes", "예", "是"),
@@ -65,6 +79,14 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "hybrid": ("hybrid (thinking on/off)", "하이브리드 (사고 모드 전환)", "混合（可切换思考）"),
     "self_reported": ("self-reported", "자체 보고", "自报"),
     "best": ("* best in row", "* 행에서 가장 좋은 값", "* 该行最佳"),
+    "fund": ("fund", "기금", "基金"),
+    "budget": ("budget", "예산", "预算"),
+    "spending": ("spending", "지출", "支出"),
+    "global": ("global", "세계", "全球"),
+    "right": ("right", "맞음", "正确"),
+    "wrong": ("wrong", "틀림", "错误"),
+    "overstated": ("overstated", "과장", "夸大"),
+    "unsupported": ("unsupported", "근거 없음", "无依据"),
     "settings_differ": (
         "settings differ, not ranked",
         "측정 조건이 달라 비교하지 않음",
@@ -226,8 +248,8 @@ def list_view(reg: Registry, models: list[Model], lang: str) -> View:
     return View([model_json(reg, m) for m in models], Grid(columns, rows, raw))
 
 
-def show_view(reg: Registry, m: Model, lang: str) -> View:
-    """Every field with its source: a key/value grid."""
+def show_view(reg: Registry, m: Model, lang: str, converted: tuple[Price, RateUsed] | None = None) -> View:
+    """Every field with its source: a key/value grid; `converted` adds the price in another currency."""
     rows: list[list[str]] = []
 
     # Value last: long settings and names then never push another column out of sight.
@@ -270,6 +292,12 @@ def show_view(reg: Registry, m: Model, lang: str) -> View:
         for side, figure in (("price.input", p.input), ("price.output", p.output)):
             amount = f"{figure:g} {p.currency} {per}" if figure is not None else word("unknown", lang)
             add(side, f"{amount} ({p.date})" if p.date else amount, cite(p.source))
+        if converted is not None:
+            cp, rate = converted
+            for side, figure in (("price.input", cp.input), ("price.output", cp.output)):
+                if figure is not None:
+                    when = f", {rate.date}" if rate.date else ""
+                    add(side, f"≈ {figure:,.4g} {cp.currency} {per} ({rate_text(rate)}{when})")
     for bench_id, score in m.benchmarks.items():
         bench = reg.benchmarks.get(bench_id)
         unit = score.unit or (bench.unit if bench else "")
@@ -284,7 +312,14 @@ def show_view(reg: Registry, m: Model, lang: str) -> View:
         Column("value", label("value", lang)),
     ]
     grid = Grid(columns, rows, footer=footer)
-    return View(model_json(reg, m), grid)
+    payload = model_json(reg, m)
+    if converted is not None and payload["price"] is not None:
+        cp, rate = converted
+        payload["price"]["converted"] = {
+            "input": cp.input, "output": cp.output, "currency": cp.currency, "rate": rate.value,
+            "rate_date": rate.date, "rate_source": rate_json(reg, rate)["source"],
+        }  # fmt: skip
+    return View(payload, grid)
 
 
 def _exact(m: Model, key: str) -> str | None:
@@ -414,3 +449,262 @@ def validate_view(reg: Registry, file: str) -> View:
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
     grid = Grid([Column("file", "file"), Column("result", "result")], [[file, f"ok: {summary}"]], [[file, "ok"]])
     return View(payload, grid)
+
+
+# --------------------------------------------------------------------------- money
+
+
+ESTIMATE_DIGITS = 5  # a converted figure is no more precise than its rate (5 significant digits)
+
+
+def estimate(value: float, digits: int = ESTIMATE_DIGITS) -> float:
+    """Round a converted amount to `digits` significant digits for display (JSON keeps it exact)."""
+    if value == 0:
+        return 0.0
+    from decimal import Decimal
+
+    d = Decimal(repr(value))
+    return float(round(d, digits - d.adjusted() - 1))
+
+
+def format_rate(value: float) -> str:
+    """Enough digits to redo the arithmetic: 196.09, 7.2706, 0.13754."""
+    if value >= 100:
+        return f"{value:,.2f}"
+    if value >= 1:
+        return f"{value:,.4f}".rstrip("0").rstrip(".")
+    return f"{value:.6g}"
+
+
+def rate_text(rate: RateUsed) -> str:
+    return f"1 {rate.source} = {format_rate(rate.value)} {rate.target}"
+
+
+def rate_json(reg: Registry, rate: RateUsed, overrides: str | None = None) -> dict[str, Any]:
+    if rate.override and rate.origin is None:
+        source: dict[str, Any] = {
+            "key": None,
+            "title": f"command line: {overrides or '--rate'}",
+            "url": None,
+            "date": None,
+        }
+    elif rate.origin is not None:
+        source = source_json(reg, rate.origin)
+    else:
+        source = {"key": None, "title": "same currency", "url": None, "date": None}
+    return {"from": rate.source, "to": rate.target, "value": rate.value, "date": rate.date, "source": source}
+
+
+def _rate_origin(reg: Registry, rate: RateUsed) -> str:
+    if rate.origin is None:
+        return "--rate" if rate.override else ""
+    source = reg.sources.get(rate.origin)
+    title = source.title if source else rate.origin
+    return f"{rate.date} {title}" + (" + --rate" if rate.override else "")
+
+
+def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str | None = None) -> View:
+    converting = any(r.converted for r in rows)
+    payload = []
+    grid_rows = []
+    raw = []
+    for row in rows:
+        f = row.fund
+        converted = None
+        if row.converted is not None:
+            c = row.converted
+            rate = rate_json(reg, c.rate, overrides)
+            converted = {
+                "value": c.value, "currency": c.currency, "rate": c.rate.value,
+                "rate_date": c.rate.date, "rate_source": rate["source"],
+            }  # fmt: skip
+        payload.append(
+            {
+                "id": f.id, "name": f.name, "names": dict(f.names), "kind": f.kind, "country": f.country,
+                "date": f.date, "amount": {"value": f.value, "currency": f.currency}, "converted": converted,
+                "period": f.period, "covers": f.covers, "scope_note": f.scope_note, "growth_pct": f.growth_pct,
+                "sources": [source_json(reg, key) for key in f.sources],
+            }
+        )  # fmt: skip
+        cells = [
+            f.id, display_name(f.names, f.name, lang), word(f.kind, lang), f.country or word("global", lang), f.date,
+            format_money(f.value, f.currency, lang),
+        ]  # fmt: skip
+        values: list[Any] = [f.id, f.name, f.kind, f.country, f.date, f.value, f.currency]
+        if converting:
+            c2 = row.converted
+            cells += (
+                [format_money(estimate(c2.value), c2.currency, lang), rate_text(c2.rate), _rate_origin(reg, c2.rate)]
+                if c2
+                else ["", "", ""]
+            )
+            values += [c2.value, c2.currency, c2.rate.value, c2.rate.date] if c2 else [None, None, None, None]
+        grid_rows.append(cells)
+        raw.append(values)
+    keys = ["id", "name", "kind", "country", "date", "amount"]
+    columns = [Column(k, label(k, lang), "right" if k == "amount" else "left") for k in keys]
+    csv_keys = ["id", "name", "kind", "country", "date", "amount", "currency"]
+    if converting:
+        columns += [Column("converted", label("converted", lang), "right"), Column("rate", label("rate", lang)),
+                    Column("rate_source", label("rate_source", lang))]  # fmt: skip
+        csv_keys += ["converted", "converted_currency", "rate", "rate_date"]
+    grid = Grid(columns, grid_rows, raw, csv_headers=csv_keys)
+    return View(payload, grid)
+
+
+_SCALE_LETTERS = {10**3: "K", 10**6: "M", 10**9: "B", 10**12: "T"}
+_UNIT_WORDS = {"param": ("params", "파라미터", "参数"), "token": ("tokens", "토큰", "词元")}
+
+
+def quantity_text(value: float, unit: str, lang: str, scale: int = 0) -> str:
+    """`671000000000 param` → `671B params`; with scale 10**12 → `0.671T params`."""
+    words = _UNIT_WORDS[unit][LANGS.index(lang)]
+    if scale > 1:
+        return f"{value / scale:,.6g}{_SCALE_LETTERS.get(scale, '')} {words}"
+    return f"{format_count(int(value)) if value == int(value) else f'{value:g}'} {words}"
+
+
+def amount_text(value: float, unit: str, lang: str, scale: int = 0) -> str:
+    if unit in _UNIT_WORDS:
+        return quantity_text(value, unit, lang, scale)
+    return format_money(value, unit, lang)
+
+
+def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str | None = None) -> View:
+    rate = rate_json(reg, result.rate, overrides) if result.rate is not None else None
+    output = result.output_value if result.rate is None else estimate(result.output_value)
+    display = amount_text(output, result.output_unit, lang, result.scale)
+    payload = {
+        "input": {"value": result.input_value, "unit": result.input_unit},
+        "output": {"value": result.output_value, "unit": result.output_unit, "display": display},
+        "rate": rate,
+    }
+    cells = [amount_text(result.input_value, result.input_unit, lang), display]
+    columns = [Column("input", label("input", lang), "right"), Column("output", label("output", lang), "right")]
+    values: list[Any] = [result.input_value, result.output_value]
+    if result.rate is not None:
+        cells += [rate_text(result.rate), _rate_origin(reg, result.rate)]
+        columns += [Column("rate", label("rate", lang)), Column("rate_source", label("rate_source", lang))]
+        values += [result.rate.value, result.rate.date]
+    return View(payload, Grid(columns, [cells], [values]))
+
+
+def rates_view(reg: Registry, lang: str) -> View:
+    payload = []
+    rows = []
+    raw = []
+    for table in reg.rates.values():
+        payload.append(
+            {"date": table.date, "base": table.base, "rates": dict(table.rates),
+             "source": source_json(reg, table.source), "notes": table.notes}
+        )  # fmt: skip
+        source = reg.sources.get(table.source)
+        for code, value in table.rates.items():
+            rows.append(
+                [table.date, f"1 {table.base} = {format_rate(value)} {code}", source.title if source else table.source]
+            )
+            raw.append([table.date, table.base, code, value, source.url if source else None])
+    columns = [
+        Column("date", label("date", lang)),
+        Column("rate", label("rate", lang)),
+        Column("source", label("source", lang)),
+    ]
+    return View(payload, Grid(columns, rows, raw, csv_headers=["date", "base", "currency", "per_base", "source_url"]))
+
+
+def claims_view(reg: Registry, claims: list[tuple[Claim, ClaimCheck | None]], lang: str) -> View:
+    payload = []
+    rows = []
+    raw = []
+    for claim, check in claims:
+        item: dict[str, Any] = {
+            "id": claim.id, "text": claim.text, "stated": claim.stated, "verified": claim.verified,
+            "verdict": claim.verdict, "explanation": claim.explanation, "arithmetic": claim.arithmetic,
+            "check": None, "sources": [source_json(reg, key) for key in claim.sources],
+        }  # fmt: skip
+        detail = claim.verified
+        if check is not None and claim.conversion is not None:
+            conv = claim.conversion
+            item["check"] = {
+                "amount": {"value": conv.amount, "currency": conv.amount_currency},
+                "stated": {"value": conv.stated, "currency": conv.stated_currency},
+                "implied_rate": check.implied_rate,
+                "registry_rate": rate_json(reg, check.recomputed.rate),
+                "recomputed": {"value": check.recomputed.value, "currency": check.recomputed.currency},
+                "ratio": check.ratio,
+            }
+            detail = claim_arithmetic(claim, check, lang)
+        payload.append(item)
+        rows.append([claim.id, word(claim.verdict, lang), claim.stated, detail])
+        raw.append([claim.id, claim.verdict, claim.stated, detail])
+    keys = ("id", "verdict", "stated", "check")
+    return View(payload, Grid([Column(k, label(k, lang)) for k in keys], rows, raw))
+
+
+def claim_arithmetic(claim: Claim, check: ClaimCheck, lang: str) -> str:
+    """`7.7조 원 for 3,981억 위안 implies 19.34 KRW/CNY; at 196.09 (2025-04-30): 78조 ... ; stated is 1/10.1`."""
+    conv = claim.conversion
+    assert conv is not None
+    rate = check.recomputed.rate
+    pair = f"{conv.stated_currency}/{conv.amount_currency}"
+    stated = format_money(conv.stated, conv.stated_currency, lang)
+    amount = format_money(conv.amount, conv.amount_currency, lang)
+    recomputed = format_money(estimate(check.recomputed.value, 4), check.recomputed.currency, lang)
+    if check.ratio < 0.5:
+        verdict = f"the stated figure is 1/{1 / check.ratio:.1f} of it"
+    elif check.ratio > 2:
+        verdict = f"the stated figure is {check.ratio:.1f}× it"
+    else:
+        verdict = f"within {abs(check.ratio - 1) * 100:.0f}%"
+    return (
+        f"{stated} for {amount} implies {format_rate(check.implied_rate)} {pair}; "
+        f"at {format_rate(rate.value)} {pair} ({rate.date}) it is {recomputed}: {verdict}"
+    )
+
+
+# --------------------------------------------------------------------------- rank
+
+
+def rank_value_text(item: Ranked, lang: str) -> str:
+    if item.unit == "params":
+        return format_count(int(item.value))
+    if item.unit == "tokens":
+        return format_tokens(int(item.value))
+    if isinstance(item.value, str):
+        return item.value
+    return score_text(float(item.value), item.unit)
+
+
+def rank_view(reg: Registry, ranked: list[Ranked], by: str, lang: str, *, chart: bool = False) -> View:
+    payload = [
+        {"rank": r.rank, "id": r.model.id, "name": r.model.name, "value": r.value, "unit": r.unit, "setting": r.setting}
+        for r in ranked
+    ]
+    with_settings = any(r.setting for r in ranked)
+    keys = ["rank", "id", "name", "value"] + (["setting"] if with_settings else [])
+    columns = [Column(k, label(k, lang), "right" if k in ("rank", "value") else "left") for k in keys]
+    rows = []
+    for r in ranked:
+        cells = [str(r.rank), r.model.id, display_name(r.model.names, r.model.name, lang), rank_value_text(r, lang)]
+        rows.append(cells + ([r.setting or ""] if with_settings else []))
+    raw = [[r.rank, r.model.id, r.model.name, r.value] + ([r.setting] if with_settings else []) for r in ranked]
+    grid = Grid(columns, rows, raw)
+    if chart:
+        grid.chart = [
+            Bar(
+                f"{r.rank}. {display_name(r.model.names, r.model.name, lang)}",
+                _bar_value(r.value),
+                rank_value_text(r, lang),
+            )
+            for r in ranked
+        ]
+    return View(payload, grid)
+
+
+def _bar_value(value: Any) -> float:
+    """Dates chart as days since the earliest day the chart could show (bars need numbers)."""
+    if isinstance(value, str):
+        from datetime import date
+
+        return float((date.fromisoformat(value) - date(2020, 1, 1)).days)
+    return float(value)
