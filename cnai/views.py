@@ -392,7 +392,7 @@ def _compare_cell(reg: Registry, m: Model, row: Row, cell: Any, lang: str) -> st
         key = setting_key(cell.setting)
         return f"{text} [{key}]" if key and not row.comparable else text
     if row.group == "price":
-        return "" if cell.value is None else f"{cell.value:g} {cell.unit}"
+        return "" if cell.value is None else f"{cell.value:,.4g} {cell.unit}"
     return show_value(m, row.key, lang, reg)
 
 
