@@ -14,6 +14,7 @@ on the merged whole, so a user file may lean on the bundled vendors and benchmar
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import re
 import stat
@@ -124,6 +125,11 @@ class _Fatal(Exception):
 
 def read_text(path: str) -> str:
     """The file's text, or RegistryUnreadable / RegistryInvalid with one clear line."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, or RegistryUnreadable with one clear line (no reading past the cap)."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -143,7 +149,7 @@ def read_text(path: str) -> str:
         raise RegistryUnreadable(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > MAX_BYTES:
         raise RegistryUnreadable(f"{path}: over the {MAX_BYTES:,}-byte limit")
-    return decode(data, path)
+    return data
 
 
 def decode(data: bytes, file: str) -> str:
@@ -1016,17 +1022,43 @@ def read_file(path: str) -> Parsed:
     return parse_document(doc)
 
 
-def load(paths: list[str], *, bundled: bool = True) -> Registry:
-    """Read every file, check each and the merged whole; raise RegistryInvalid with all problems."""
+def load(paths: list[str], *, bundled: bool = True, cache: bool = True) -> Registry:
+    """Read every file, check each and the merged whole; raise RegistryInvalid with all problems.
+
+    A registry that validated is kept in the user's cache, keyed by the files' content, so the
+    next run with the same files skips YAML and validation (see `cnai.cache`).
+    """
     files = [str(bundled_path())] if bundled else []
     files.extend(paths)
-    parsed = [read_file(path) for path in files]
+    # Loading allocates hundreds of thousands of objects and frees almost none: the cyclic
+    # collector would run over and over for nothing (it doubles the time of a large registry).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(files, cache)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(files: list[str], cache: bool) -> Registry:
+    blobs = [(path, read_bytes(path)) for path in files]
+    from cnai import cache as registry_cache
+
+    key = registry_cache.key(blobs) if cache else None
+    if key is not None:
+        cached = registry_cache.get(key)
+        if isinstance(cached, Registry):
+            return cached
+    parsed = [parse_document(parse_yaml(decode(data, path), path)) for path, data in blobs]
     reg, where = merge(parsed)
     _inherit_vendors(reg)
     problems = [p for item in parsed for p in item.doc.problems]
     problems.extend(check_references(reg, where))
     if problems:
         raise RegistryInvalid(sorted(problems, key=_problem_order(files)))
+    if key is not None:
+        registry_cache.put(key, reg)
     return reg
 
 

@@ -1,6 +1,7 @@
 """The typed records of the registry.
 
-Plain frozen dataclasses: the loader (`registry.py`) builds them from validated YAML, the
+Plain frozen dataclasses (without __slots__: a slotted frozen dataclass unpickles through a
+Python-level __setstate__, twice as slow, and the registry cache unpickles thousands): the loader (`registry.py`) builds them from validated YAML, the
 query layer reads them, the views turn them into JSON and table cells. Quantities are stored
 in base units (parameter and token counts as integers, money as a value plus an ISO 4217
 code) so every consumer agrees on what a number means.
@@ -32,7 +33,7 @@ DISCLOSABLE: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Origin:
     """Where a record was written: for error messages that point at FILE:LINE."""
 
@@ -40,7 +41,7 @@ class Origin:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     key: str
     title: str
@@ -51,7 +52,7 @@ class Source:
     notes: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Vendor:
     id: str
     name: str
@@ -61,7 +62,7 @@ class Vendor:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Family:
     id: str
     name: str
@@ -72,7 +73,7 @@ class Family:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Benchmark:
     id: str
     name: str
@@ -82,7 +83,7 @@ class Benchmark:
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Score:
     value: float
     unit: str
@@ -91,7 +92,7 @@ class Score:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Price:
     """An API list price: `input` and `output` in `currency` per `per` tokens."""
 
@@ -103,7 +104,7 @@ class Price:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Model:
     id: str
     name: str
@@ -132,7 +133,7 @@ class Model:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Fund:
     """A fund, budget or spending figure. `country` None means global; dates may be partial."""
 
@@ -154,7 +155,7 @@ class Fund:
     set_up_by: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RateTable:
     """Units of each currency per one unit of `base`, on `date` (`2024` = that year's average)."""
 
@@ -165,7 +166,7 @@ class RateTable:
     notes: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Conversion:
     """A conversion as the article wrote it: `amount` said to be worth `stated`."""
 
@@ -176,7 +177,7 @@ class Conversion:
     as_of: str  # the date whose exchange rates check it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Claim:
     id: str
     text: str

@@ -28,6 +28,8 @@ ISOLATED_ENV = {
     "CNAI_DEBUG": None,
     "FORCE_COLOR": None,
     "TERM": "xterm",
+    "XDG_CACHE_HOME": None,  # the registry cache goes under the temporary HOME
+    "CNAI_NO_CACHE": None,
 }
 
 

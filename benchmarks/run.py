@@ -1,0 +1,184 @@
+"""Measure cnai's speed budgets (DESIGN.md) as ratios against a floor or a peer, in one run.
+
+    python benchmarks/run.py            # 7 interleaved rounds
+    python benchmarks/run.py --rounds 15 --models 10000
+
+Each round runs every command once, in turn, so machine noise hits all of them alike; the
+report gives medians and the ratio of each median to its reference:
+
+- `cnai list --json` (bundled registry)               vs `python -c pass`   target ≤ 8×
+- `cnai funding --currency KRW --json`                vs `python -c pass`   target ≤ 15×
+- `cnai --registry big.yaml rank --by params --top 10 --json`, second run (cache warm)
+                                                      vs `jq` sorting the same models as JSON   ≤ 1.0×
+- the same, first run (empty cache)                   vs `yaml.load(CSafeLoader)` of big.yaml   ≤ 1.2×
+- peak memory (max RSS) of `cnai list --json`                                             ≤ 40 MiB
+
+The synthetic registry is written to benchmarks/out/ (git-ignored) and is valid: it passes
+`cnai validate`. Nothing here runs in the test suite; tests guard the means, not the clock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+
+
+def synthetic_registry(count: int) -> dict[str, object]:
+    """`count` models over 100 families of one vendor, each with params, context and a score."""
+    families = max(1, count // 100)
+    models = []
+    for i in range(count):
+        total_b = 1 + (i * 7919) % 900  # spread deterministically over 1B..900B
+        moe = i % 3 == 0
+        model: dict[str, object] = {
+            "id": f"synth-{i}-{total_b}b" + (f"-a{max(1, total_b // 10)}b" if moe else ""),
+            "name": f"Synth-{i}-{total_b}B" + (f"-A{max(1, total_b // 10)}B" if moe else ""),
+            "family": f"synth-family-{i % families}",
+            "released": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "architecture": "moe" if moe else "dense",
+            "params": {"total": f"{total_b}B", **({"active": f"{max(1, total_b // 10)}B"} if moe else {})},
+            "context": {"native": 32768, "max": 131072},
+            "license": "Apache-2.0",
+            "open_weights": i % 2 == 0,
+            "benchmarks": {"aime24": {"value": round((i * 37) % 1000 / 10, 1), "setting": "pass@1", "source": "synth"}},
+            "sources": ["synth"],
+        }
+        models.append(model)
+    return {
+        "schema": 1,
+        "sources": {"synth": {"title": "Synthetic benchmark data", "url": "https://example.org/synthetic"}},
+        "vendors": [{"id": "synth-vendor", "name": "Synth Vendor", "country": "CN"}],
+        "families": [
+            {
+                "id": f"synth-family-{f}",
+                "name": f"Synth Family {f}",
+                "vendor": "synth-vendor",
+                "flagship": _flagship(models, f),
+            }
+            for f in range(families)
+        ],
+        "models": models,
+    }
+
+
+def _flagship(models: list[dict[str, object]], family: int) -> str:
+    return next(str(m["id"]) for m in models if m["family"] == f"synth-family-{family}")
+
+
+def write_inputs(count: int) -> tuple[Path, Path]:
+    import yaml
+
+    OUT.mkdir(exist_ok=True)
+    data = synthetic_registry(count)
+    big_yaml, big_json = OUT / f"big-{count}.yaml", OUT / f"big-{count}.json"
+    if not big_yaml.exists():
+        big_yaml.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    if not big_json.exists():
+        # What jq sorts: the models with counts as numbers (the JSON a user would have).
+        models = [{**m, "params": {"total": int(str(m["params"]["total"])[:-1]) * 10**9}} for m in data["models"]]  # type: ignore[index, union-attr]
+        big_json.write_text(json.dumps(models), encoding="utf-8")
+    return big_yaml, big_json
+
+
+def cnai_command() -> list[str]:
+    script = Path(sys.executable).with_name("cnai")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cnai"]
+
+
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and max RSS (KiB) of one run; the output goes to /dev/null."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}: {proc.stderr.read().decode() if proc.stderr else ''}")
+    return elapsed, usage.ru_maxrss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--models", type=int, default=10_000)
+    args = parser.parse_args()
+
+    big_yaml, big_json = write_inputs(args.models)
+    cnai = cnai_command()
+    warm_cache = tempfile.mkdtemp(prefix="cnai-bench-cache-")
+    env = {**os.environ, "XDG_CACHE_HOME": warm_cache, "NO_COLOR": "1"}
+    env.pop("CNAI_REGISTRY", None)
+    jq = shutil.which("jq")
+
+    cases: dict[str, list[str]] = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "cnai list --json": [*cnai, "list", "--json"],
+        "cnai funding --currency KRW --json": [*cnai, "funding", "--currency", "KRW", "--json"],
+        "big rank (warm)": [*cnai, "--registry", str(big_yaml), "rank", "--by", "params", "--top", "10", "--json"],
+        "big rank (cold)": [*cnai, "--registry", str(big_yaml), "rank", "--by", "params", "--top", "10", "--json"],
+        "CSafeLoader big.yaml": [
+            sys.executable, "-c",
+            f"import yaml; yaml.load(open({str(big_yaml)!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)",
+        ],
+    }  # fmt: skip
+    if jq:
+        cases["jq sort big.json"] = [jq, "sort_by(-.params.total) | .[:10]", str(big_json)]
+
+    # Warm the cache once (the "second run" of the budget) before measuring.
+    for name in ("cnai list --json", "cnai funding --currency KRW --json", "big rank (warm)"):
+        timed(cases[name], env)
+
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    rss: dict[str, list[int]] = {name: [] for name in cases}
+    for _ in range(args.rounds):
+        for name, argv in cases.items():
+            run_env = env
+            if name == "big rank (cold)":
+                run_env = {**env, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="cnai-bench-cold-")}
+            elapsed, max_rss = timed(argv, run_env)
+            times[name].append(elapsed)
+            rss[name].append(max_rss)
+
+    med = {name: statistics.median(values) for name, values in times.items()}
+    floor = med["python -c pass"]
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    )
+    print(
+        f"rounds: {args.rounds} (interleaved), synthetic registry: {args.models:,} models ({big_yaml.stat().st_size:,} bytes)"
+    )
+    print()
+    print(f"{'case':40} {'median':>9} {'max RSS':>10}")
+    for name in cases:
+        print(f"{name:40} {med[name] * 1000:8.1f}ms {statistics.median(rss[name]) / 1024:8.1f}MiB")
+    print()
+    checks = [
+        ("list --json / python -c pass", med["cnai list --json"] / floor, 8.0),
+        ("funding --currency KRW / python -c pass", med["cnai funding --currency KRW --json"] / floor, 15.0),
+        ("big rank first run / CSafeLoader", med["big rank (cold)"] / med["CSafeLoader big.yaml"], 1.2),
+    ]
+    if jq:
+        checks.insert(2, ("big rank second run / jq", med["big rank (warm)"] / med["jq sort big.json"], 1.0))
+    else:
+        print("jq not found: the jq comparison is skipped")
+    print(f"{'budget':45} {'ratio':>8} {'target':>8}")
+    for name, ratio, target in checks:
+        verdict = "ok" if ratio <= target else "OVER"
+        print(f"{name:45} {ratio:7.2f}× {target:7.1f}×  {verdict}")
+    peak = max(rss["cnai list --json"]) / 1024
+    print(f"{'list --json peak memory (MiB)':45} {peak:8.1f} {40.0:8.1f}   {'ok' if peak <= 40 else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main()

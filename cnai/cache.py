@@ -1,0 +1,107 @@
+"""A cache of validated registries, keyed by the content of the files they came from.
+
+Parsing and checking YAML costs ~0.1 s for the bundled registry and seconds for a registry of
+10,000 models; a pickle of the validated result loads in milliseconds. The key is a SHA-256
+over cnai's version, the schema version and every file's path and bytes, so any edit to any
+file (or a new cnai) misses the cache. Only a registry that validated is ever stored.
+
+The cache is an optimisation and never a source of errors: an unwritable, missing, corrupt,
+foreign-owned or truncated entry is ignored and the files are read again. Entries are written
+to a temporary file and renamed into place, so concurrent runs never see half an entry. The
+folder is `$XDG_CACHE_HOME/cnai` (else `~/.cache/cnai`), mode 0700; `CNAI_NO_CACHE=1` turns it
+off. Pickle is safe here only because the folder is the user's own: entries not owned by the
+user, or in a folder others can write to, are never loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from cnai import __version__
+
+KEEP = 16  # entries kept; older ones are pruned when a new one is written
+SCHEMA = 1
+
+
+def folder() -> Path | None:
+    if os.environ.get("CNAI_NO_CACHE", "") not in ("", "0"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    return Path(base) / "cnai"
+
+
+def key(blobs: list[tuple[str, bytes]]) -> str | None:
+    if folder() is None:
+        return None
+    digest = hashlib.sha256(f"cnai {__version__} schema {SCHEMA}\n".encode())
+    for path, data in blobs:
+        digest.update(os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _trusted(path: Path) -> bool:
+    """Ours and not writable by others: the only condition under which a pickle is loaded."""
+    try:
+        info = os.stat(path, follow_symlinks=False)
+        parent = os.stat(path.parent)
+    except OSError:
+        return False
+    uid = os.geteuid()
+    return (
+        stat.S_ISREG(info.st_mode)
+        and info.st_uid == uid
+        and parent.st_uid == uid
+        and not (info.st_mode | parent.st_mode) & (stat.S_IWGRP | stat.S_IWOTH)
+    )
+
+
+def get(cache_key: str) -> Any:
+    place = folder()
+    if place is None:
+        return None
+    path = place / f"{cache_key}.pickle"
+    if not _trusted(path):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a corrupt or truncated entry is a miss, never an error
+        return None
+
+
+def put(cache_key: str, value: Any) -> None:
+    place = folder()
+    if place is None:
+        return
+    try:
+        place.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=place, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, place / f"{cache_key}.pickle")
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        _prune(place)
+    except OSError:
+        return  # read-only home, full disk, …: run without a cache
+
+
+def _prune(place: Path) -> None:
+    entries = sorted(place.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
