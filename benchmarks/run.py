@@ -152,12 +152,10 @@ def main() -> None:
 
     med = {name: statistics.median(values) for name, values in times.items()}
     floor = med["python -c pass"]
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-    )
-    print(
-        f"rounds: {args.rounds} (interleaved), synthetic registry: {args.models:,} models ({big_yaml.stat().st_size:,} bytes)"
-    )
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    print(f"machine: {machine}")
+    size = big_yaml.stat().st_size
+    print(f"rounds: {args.rounds} (interleaved), synthetic registry: {args.models:,} models ({size:,} bytes)")
     print()
     print(f"{'case':40} {'median':>9} {'max RSS':>10}")
     for name in cases:

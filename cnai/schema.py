@@ -1,10 +1,12 @@
 """The typed records of the registry.
 
-Plain frozen dataclasses (without __slots__: a slotted frozen dataclass unpickles through a
-Python-level __setstate__, twice as slow, and the registry cache unpickles thousands): the loader (`registry.py`) builds them from validated YAML, the
+Plain frozen dataclasses: the loader (`registry.py`) builds them from validated YAML, the
 query layer reads them, the views turn them into JSON and table cells. Quantities are stored
 in base units (parameter and token counts as integers, money as a value plus an ISO 4217
 code) so every consumer agrees on what a number means.
+
+No `__slots__`: a slotted frozen dataclass unpickles through a Python-level `__setstate__`,
+twice as slow, and the registry cache unpickles thousands of these.
 """
 
 from __future__ import annotations
