@@ -120,9 +120,11 @@ def compare(
     `prices` replaces models' list prices (converted to one currency by `convert_price`).
     """
     priced = [(prices or {}).get(m.id, m.price) for m in models]
-    rows = [*_fixed_rows(reg, models), *_benchmark_rows(reg, models), *_price_rows(priced)]
+    wanted = {f.strip().lower() for f in fields or [] if f.strip()}
+    # A benchmark asked for by name gets its row even when no compared model has a score.
+    asked = {b for b in reg.benchmarks if b in wanted or f"benchmarks.{b}" in wanted}
+    rows = [*_fixed_rows(reg, models), *_benchmark_rows(reg, models, asked), *_price_rows(priced)]
     if fields:
-        wanted = {f.strip().lower() for f in fields if f.strip()}
         known = {r.key for r in rows} | {r.key.split(".", 1)[-1] for r in rows} | set(GROUPS)
         unknown = sorted(wanted - known)
         if unknown:
@@ -159,8 +161,8 @@ def _fixed_rows(reg: Registry, models: list[Model]) -> list[Row]:
     ]
 
 
-def _benchmark_rows(reg: Registry, models: list[Model]) -> list[Row]:
-    present = {b for m in models for b in m.benchmarks}
+def _benchmark_rows(reg: Registry, models: list[Model], asked: set[str] | None = None) -> list[Row]:
+    present = {b for m in models for b in m.benchmarks} | (asked or set())
     order = [b for b in reg.benchmarks if b in present] + sorted(present - set(reg.benchmarks))
     rows = []
     for bench_id in order:
@@ -373,7 +375,7 @@ def parse_condition(reg: Registry, text: str) -> Condition:
     """`params>=100B` → Condition; a malformed expression names its bad token."""
     match = _EXPR.match(text)
     if not match:
-        raise UsageError(f"bad expression {text!r}: write FIELD OP VALUE, e.g. params>=100B")
+        raise UsageError(_malformed(text))
     name, op, raw = match.groups()
     if op not in OPERATORS:
         raise UsageError(f"bad operator {op!r} in {text!r}; use one of {' '.join(OPERATORS)}")
@@ -382,13 +384,26 @@ def parse_condition(reg: Registry, text: str) -> Condition:
     spec = field_spec(reg, name)
     key = FIELD_ALIASES.get(name.lower(), name.lower())
     if spec.kind in ("text", "bool") and op in ("<", "<=", ">", ">="):
-        raise UsageError(f"operator {op!r} does not apply to {key} in {text!r}; use = != or ~")
+        allowed = "= != or ~" if spec.kind == "text" else "= or !="
+        raise UsageError(f"operator {op!r} does not apply to {key} in {text!r}; use {allowed}")
     if op == "~" and spec.kind != "text":
         raise UsageError(f"operator '~' (contains) applies to text fields, not {key}, in {text!r}")
-    return Condition(text, key, op, _parse_value(reg, spec, key, raw, text), spec)
+    return Condition(text, key, op, _parse_value(reg, spec, key, op, raw, text), spec)
 
 
-def _parse_value(reg: Registry, spec: FieldSpec, key: str, raw: str, text: str) -> Any:
+def _malformed(text: str) -> str:
+    """Why `text` is not FIELD OP VALUE, naming the token that is wrong or missing."""
+    example = "write FIELD OP VALUE, e.g. params>=100B"
+    op = re.search(r"[<>=!~]+", text)
+    if op is None:
+        return f"no operator in {text!r}; {example}"
+    field_text = text[: op.start()].strip()
+    if not field_text:
+        return f"missing field before {op.group()!r} in {text!r}; {example}"
+    return f"bad field {field_text!r} in {text!r}; {example}"
+
+
+def _parse_value(reg: Registry, spec: FieldSpec, key: str, op: str, raw: str, text: str) -> Any:
     from cnai.units import quantity_value
 
     if spec.kind in ("count", "tokens"):
@@ -410,15 +425,16 @@ def _parse_value(reg: Registry, spec: FieldSpec, key: str, raw: str, text: str) 
         if lowered in ("false", "no", "0"):
             return False
         raise UsageError(f"bad value {raw!r} in {text!r}: {key} is true or false")
-    if key == "vendor":
+    if key in ("vendor", "family"):
+        # A name resolves in any script (알리바바 → alibaba). An unknown one is an error for
+        # = and != (a typo would otherwise match nothing, or everything, silently); `~` is a
+        # substring test and takes any text.
+        resolve = reg.resolve_vendor if key == "vendor" else reg.resolve_family
         try:
-            return reg.resolve_vendor(raw).id
+            return resolve(raw).id
         except NotFoundError:
-            return raw.casefold()
-    if key == "family":
-        try:
-            return reg.resolve_family(raw).id
-        except NotFoundError:
+            if op != "~":
+                raise
             return raw.casefold()
     return raw.casefold()
 
@@ -491,10 +507,17 @@ def rank_models(
     Ties share a rank (1, 2, 2, 4). The default order puts the best first: descending, except
     for a benchmark where lower is better.
     """
-    spec = field_spec(reg, by)
     key = FIELD_ALIASES.get(by.lower(), by.lower())
+    choices = f"rank by {', '.join(RANKABLE)} or a benchmark id"
+    try:
+        spec = field_spec(reg, by)
+    except UsageError:
+        # Suggest only what can be ranked (field_spec would offer `country` for `colour`).
+        near = difflib.get_close_matches(key, [*RANKABLE, *reg.benchmarks], n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        raise UsageError(f"unknown field {by!r} for --by{hint} ({choices})") from None
     if spec.kind not in ("count", "tokens", "number", "date"):
-        raise UsageError(f"cannot rank by {by!r}: it is not numeric (rank by {', '.join(RANKABLE)} or a benchmark id)")
+        raise UsageError(f"cannot rank by {by!r}: it is not numeric ({choices})")
     bench = reg.benchmarks.get(key)
     if ascending is None:
         ascending = bench is not None and not bench.higher_is_better
