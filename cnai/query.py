@@ -521,20 +521,22 @@ def rank_models(
     bench = reg.benchmarks.get(key)
     if ascending is None:
         ascending = bench is not None and not bench.higher_is_better
-    pool = filter_models(reg, expressions)
-    present = [(m, spec.get(reg, m)) for m in pool]
-    missing = sum(1 for _, v in present if v is None)
-    scored = [(m, v) for m, v in present if v is not None]
-    # Stable, linear-logarithmic: ties keep registry order.
-    scored.sort(key=lambda item: item[1], reverse=not ascending)
-    ranked: list[Ranked] = []
+    pool = filter_models(reg, expressions) if expressions else list(reg.models.values())
+    get = spec.get
+    scored = [(v, m) for m in pool if (v := get(reg, m)) is not None]
+    missing = len(pool) - len(scored)
+    # Stable sort on the value alone: ties keep registry order.
+    scored.sort(key=lambda item: item[0], reverse=not ascending)
     unit = {"count": "params", "tokens": "tokens", "date": None}.get(spec.kind, bench.unit if bench else None)
+    ranked: list[Ranked] = []
+    rank = 0
     previous: Any = object()
-    for position, (m, value) in enumerate(scored, start=1):
-        rank = ranked[-1].rank if ranked and value == previous else position
+    for position, (value, m) in enumerate(scored, start=1):
+        if value != previous:
+            rank = position
+        if top is not None and rank > top:
+            break  # ranks only grow: nothing after this can be in the top N
         score = m.benchmarks.get(key)
         ranked.append(Ranked(rank, m, value, unit, score.setting if score else None))
         previous = value
-    if top is not None:
-        ranked = [r for r in ranked if r.rank <= top] if top > 0 else []
     return ranked, missing
