@@ -101,14 +101,22 @@ class Row:
 
 
 _PASS_AT = re.compile(r"\b((?:pass|cons|maj)@\d+)", re.I)
+# "avg of 64 samples", "(16 samples)": a mean over samples is a pass@1 estimate.
+_AVERAGED = re.compile(r"\b(?:avg|average|mean)\s+(?:of|over)\s+\d+\s+(?:samples|runs)|\(\d+\s+samples", re.I)
 
 
 def setting_key(setting: str | None) -> str | None:
-    """What decides comparability: the sampling regime (pass@1, pass@32, cons@64 …)."""
+    """What decides comparability: the sampling regime (pass@1, pass@32, cons@64 …).
+
+    A setting that states none is unknown (None) and is only comparable with other unknowns:
+    two scores are never ranked against each other unless their regimes are known to match.
+    """
     if not setting:
         return None
     match = _PASS_AT.search(setting)
-    return match.group(1).lower() if match else None
+    if match:
+        return match.group(1).lower()
+    return "pass@1" if _AVERAGED.search(setting) else None
 
 
 def compare(
