@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 PROG = "cnai"
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a tool killed by the closed pipe would report
+MAX_DETAIL = 300  # characters of an unexpected exception's message shown on its one line
 
 # Global options may also follow the command (`cnai list --json`): they are moved in front
 # of it before parsing. Flags take no value; valued options take the next word.
@@ -89,8 +90,16 @@ def hoist_global_options(args: list[str]) -> list[str]:
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(one_line(line) + "\n")
     sys.stderr.flush()
+
+
+def one_line(text: str) -> str:
+    """A message as exactly one inert line: line breaks (PyYAML's reader errors carry one)
+    become spaces, and control characters from file names or data become visible escapes."""
+    from cnai.output import clean
+
+    return clean(" ".join(part.strip() for part in text.splitlines() if part.strip()))
 
 
 def _debug() -> bool:
@@ -154,7 +163,10 @@ def run_safely(call: Any) -> int:
     except Exception as exc:
         if _debug():
             raise
-        _err(f"{PROG}: internal error: {type(exc).__name__}: {exc} (set CNAI_DEBUG=1 to see the traceback)")
+        detail = str(exc)
+        if len(detail) > MAX_DETAIL:
+            detail = detail[: MAX_DETAIL - 1] + "…"
+        _err(f"{PROG}: internal error: {type(exc).__name__}: {detail} (set CNAI_DEBUG=1 to see the traceback)")
         return int(ExitCode.BUG)
 
 
@@ -201,7 +213,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"{PROG} {__version__}\n")
+        write_stdout(f"{PROG} {__version__}\n".encode())
         raise typer.Exit()
 
 
@@ -282,16 +294,58 @@ def emit(ctx: typer.Context, view: View) -> None:
     s = settings(ctx)
     tty = sys.stdout.isatty()
     width = shutil.get_terminal_size().columns if tty else None
-    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
-    utf8 = encoding in ("utf8", "utf8sig")
+    encoding = stdout_encoding()
+    utf8 = encoding in ("utf-8", "utf-8-sig")
     fmt: Format = Format(s.fmt.value)
-    text = render(view, fmt, color=_use_color(s, s.fmt), width=width, ascii_only=not utf8)
-    if not utf8:
-        # A non-UTF-8 stdout (PYTHONIOENCODING=ascii) gets escapes rather than a crash;
-        # JSON is already pure ASCII through \u escapes.
-        text = text.encode(encoding or "ascii", "backslashreplace").decode(encoding or "ascii")
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    text = render(
+        view,
+        fmt,
+        color=_use_color(s, s.fmt),
+        width=width,
+        ascii_only=not utf8,
+        encoding=None if utf8 else encoding,
+    )
+    # A non-UTF-8 stdout (PYTHONIOENCODING=ascii) gets escapes rather than a crash; the renderer
+    # has escaped the cells already, this catches anything else (JSON is pure ASCII then).
+    write_stdout(text.encode("utf-8" if utf8 else encoding, "backslashreplace"))
+
+
+def write_stdout(data: bytes) -> None:
+    """Write every byte; a reader that went away ends the run quietly with exit 141.
+
+    Two traps: `TextIOWrapper.write` ignores a short write, and CPython's BufferedWriter returns
+    one when the reader goes away in the middle of a large write, so the rest was dropped with
+    no error (exit 0); and an EPIPE that does surface inside the command is caught by Typer's
+    `main`, which exits 1. So: write the bytes in a loop that honours the count (the next write
+    fails with EPIPE), and turn BrokenPipeError into an exit code here, before Typer sees it.
+    """
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None or os.name != "posix":  # Windows: keep the text layer's newline handling
+            sys.stdout.write(data.decode(sys.stdout.encoding or "utf-8", "replace"))
+            sys.stdout.flush()
+            return
+        sys.stdout.flush()
+        view = memoryview(data)
+        while view:
+            written = buffer.write(view)
+            if not written:
+                raise OSError(f"stdout accepted none of the last {len(view)} bytes")
+            view = view[written:]
+        buffer.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def stdout_encoding() -> str:
+    """The codec name of stdout (`utf-8`, `ascii`, `iso8859-1` …), normalised by `codecs`."""
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(sys.stdout, "encoding", None) or "utf-8").name
+    except LookupError:
+        return "utf-8"
 
 
 def fail(error: CnaiError) -> NoReturn:

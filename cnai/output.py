@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Literal, assert_never
 
@@ -59,8 +59,10 @@ class View:
     grid: Grid
 
 
-# C0/C1 controls, DEL, and the bidi controls that can reorder what a terminal shows.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls, DEL, the bidi controls that can reorder what a terminal shows (including the
+# Arabic letter mark), and the Unicode line and paragraph separators, which `str.splitlines`
+# and some terminals treat as line breaks (a record would then span two lines).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str) -> str:
@@ -76,10 +78,25 @@ def clean(text: str) -> str:
     return _UNSAFE.sub(escape, text)
 
 
-def render(view: View, fmt: Format, *, color: bool = False, width: int | None = None, ascii_only: bool = False) -> str:
-    """Text for stdout, ending in a newline. `width` None means unbounded (a pipe)."""
+def render(
+    view: View,
+    fmt: Format,
+    *,
+    color: bool = False,
+    width: int | None = None,
+    ascii_only: bool = False,
+    encoding: str | None = None,
+) -> str:
+    """Text for stdout, ending in a newline. `width` None means unbounded (a pipe).
+
+    `encoding` names a stdout that is not UTF-8 (`PYTHONIOENCODING=ascii`): characters it
+    cannot carry become backslash escapes *before* the table is laid out, so columns still
+    line up and writing cannot fail. JSON is always valid: with `ascii_only` it is pure ASCII.
+    """
     if fmt is Format.json:
         return render_json(view.payload, ascii_only=ascii_only)
+    if encoding is not None:
+        view = View(view.payload, _encodable_grid(view.grid, encoding))
     if fmt is Format.csv:
         return render_csv(view.grid)
     if fmt is Format.md:
@@ -87,7 +104,7 @@ def render(view: View, fmt: Format, *, color: bool = False, width: int | None = 
     if fmt is Format.table:
         if view.grid.chart is not None:
             return render_chart(view.grid.chart, color=color, width=width, unicode=not ascii_only)
-        return render_table(view.grid, color=color, width=width)
+        return render_table(view.grid, color=color, width=width, unicode=not ascii_only)
     assert_never(fmt)
 
 
@@ -103,6 +120,27 @@ def render_csv(grid: Grid) -> str:
     for row in grid.raw if grid.raw is not None else grid.rows:
         writer.writerow(["" if v is None else _csv_value(v) for v in row])
     return buffer.getvalue()
+
+
+def _encodable(text: str, encoding: str) -> str:
+    return text.encode(encoding, "backslashreplace").decode(encoding)
+
+
+def _encodable_grid(grid: Grid, encoding: str) -> Grid:
+    """The grid with every display string escaped where `encoding` cannot carry it."""
+
+    def enc(text: str) -> str:
+        return _encodable(text, encoding)
+
+    return replace(
+        grid,
+        columns=[replace(c, header=enc(c.header)) for c in grid.columns],
+        rows=[[enc(cell) for cell in row] for row in grid.rows],
+        raw=None if grid.raw is None else [[enc(v) if isinstance(v, str) else v for v in row] for row in grid.raw],
+        footer=[enc(note) for note in grid.footer],
+        csv_headers=None if grid.csv_headers is None else [enc(h) for h in grid.csv_headers],
+        chart=None if grid.chart is None else [replace(b, label=enc(b.label), text=enc(b.text)) for b in grid.chart],
+    )
 
 
 def _csv_value(value: Any) -> Any:
@@ -132,8 +170,11 @@ def render_md(grid: Grid) -> str:
     return out
 
 
-def render_table(grid: Grid, *, color: bool, width: int | None) -> str:
-    """A Rich table. Piped (`width` None): no wrapping, no ellipsis, one record per line."""
+def render_table(grid: Grid, *, color: bool, width: int | None, unicode: bool = True) -> str:
+    """A Rich table. Piped (`width` None): no wrapping, no ellipsis, one record per line.
+
+    `unicode` False (a terminal that is not UTF-8) draws the header rule with `-`.
+    """
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -141,7 +182,8 @@ def render_table(grid: Grid, *, color: bool, width: int | None) -> str:
 
     piped = width is None
     # Piped output drops the rules: plain columns a script can split on runs of spaces.
-    table = Table(box=None if piped else box.SIMPLE_HEAD, pad_edge=False)
+    rules = box.SIMPLE_HEAD if unicode else box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+    table = Table(box=None if piped else rules, pad_edge=False)
     for column in grid.columns:
         table.add_column(
             Text(clean(column.header), style="bold" if color else ""),
@@ -174,7 +216,9 @@ def render_table(grid: Grid, *, color: bool, width: int | None) -> str:
     console.print(table)
     for note in grid.footer:
         console.print(Text(clean(note), style="dim" if color else ""))
-    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    # split("\n"), not splitlines(): only a real newline ends a row.
+    drawn = buffer.getvalue().removesuffix("\n")
+    lines = [line.rstrip() for line in drawn.split("\n")]
     return "\n".join(lines) + "\n"
 
 

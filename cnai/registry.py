@@ -178,6 +178,13 @@ def parse_yaml(text: str, file: str) -> Document:
         doc.data = _Converter(doc).convert(node, (), 0)
     except _Fatal as exc:
         raise RegistryInvalid([f"{file}:{exc.line}: (top): {exc.message}"]) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character or similar: name its line, in one line.
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise RegistryInvalid(
+            [f"{file}:{line}: (top): unacceptable character #x{code:04x} ({exc.reason}); write it as an escape"]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -207,7 +214,7 @@ class _Converter:
             raise _Fatal(line, f"nested more than {MAX_DEPTH} levels deep")
         if id(node) in self.seen:
             # The node is the anchor's; the line worth naming is where the alias is used.
-            used_at = self.doc.lines.get(path, line)
+            used_at = self.doc.line(path)
             raise _Fatal(used_at, "YAML aliases (*name) are not allowed in a registry; write the value out")
         self.seen.add(id(node))
         self.doc.lines.setdefault(path, line)
@@ -253,12 +260,16 @@ class _Converter:
         self.doc.raw[path] = text
         if kind == "null":
             return None
-        if kind == "bool":
-            return self.constructor.construct_yaml_bool(node)
-        if kind == "int":
-            return self.constructor.construct_yaml_int(node)
-        if kind == "float":
-            return self.constructor.construct_yaml_float(node)
+        try:
+            if kind == "bool":
+                return self.constructor.construct_yaml_bool(node)
+            if kind == "int":
+                return self.constructor.construct_yaml_int(node)
+            if kind == "float":
+                return self.constructor.construct_yaml_float(node)
+        except (ValueError, KeyError, IndexError, OverflowError):  # `!!int abc`, `!!int ""`, `0x_`, `!!bool maybe`
+            self.doc.problem(path, f"{text!r} is not a valid {kind}")
+            return None
         if kind == "timestamp":
             # Dates stay text: the schema checks them, so `2025-13-45` is a message, not a crash.
             return text
@@ -287,8 +298,11 @@ class _Fields:
                 hint = f"; did you mean {near[0]!r}?" if near else ""
                 doc.problem((*path, key), f"unknown key {key!r}{hint}")
         for key in required:
-            if self.data.get(key) is None:
+            value = self.data.get(key)
+            if value is None:
                 doc.problem(path, f"missing required key {key!r}")
+            elif isinstance(value, str) and not value.strip():
+                doc.problem((*path, key), f"{key!r} must not be empty")
 
     def at(self, key: str) -> YamlPath:
         return (*self.path, key)
