@@ -1,7 +1,7 @@
 """A cache of validated registries, keyed by the content of the files they came from.
 
 Parsing and checking YAML costs ~0.1 s for the bundled registry and seconds for a registry of
-10,000 models; a pickle of the validated result loads in milliseconds. The key is a SHA-256
+10,000 models; a pickle of the validated result loads in milliseconds. The key is a BLAKE2b
 over cnai's version, the schema version and every file's path and bytes, so any edit to any
 file (or a new cnai) misses the cache. Only a registry that validated is ever stored.
 
@@ -15,7 +15,6 @@ user, or in a folder others can write to, are never loaded.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -41,12 +40,21 @@ def folder() -> Path | None:
 def key(blobs: list[tuple[str, bytes]]) -> str | None:
     if folder() is None:
         return None
-    digest = hashlib.sha256(f"cnai {__version__} schema {SCHEMA}\n".encode())
+    digest = _hasher(f"cnai {__version__} schema {SCHEMA}\n".encode())
     for path, data in blobs:
         digest.update(os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
-    return digest.hexdigest()
+    return str(digest.hexdigest())
+
+
+def _hasher(data: bytes) -> Any:
+    """BLAKE2b from its own small C module: `hashlib` loads OpenSSL first (~4 ms at start-up)."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - an interpreter built without it
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32)
 
 
 def _trusted(path: Path) -> bool:

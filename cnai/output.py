@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Literal, assert_never
+from typing import Any, Literal, NamedTuple, assert_never
 
 
 class Format(StrEnum):
@@ -28,15 +28,13 @@ class Format(StrEnum):
 BEST_MARK = "*"
 
 
-@dataclass
-class Column:
+class Column(NamedTuple):
     key: str  # machine name: the CSV header
     header: str  # what people read, in --lang
     align: Literal["left", "right"] = "left"
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     label: str
     value: float
     text: str  # the value as people read it, printed after the bar
@@ -94,7 +92,9 @@ def render(
     line up and writing cannot fail. JSON is always valid: with `ascii_only` it is pure ASCII.
     """
     if fmt is Format.json:
-        return render_json(view.payload, ascii_only=ascii_only)
+        # Indented for a person at a terminal; compact for a pipe, where the C encoder makes it
+        # several times faster (json only uses it without indent). The document is the same.
+        return render_json(view.payload, ascii_only=ascii_only, indent=None if width is None else 2)
     if encoding is not None:
         view = View(view.payload, _encodable_grid(view.grid, encoding))
     if fmt is Format.csv:
@@ -108,9 +108,9 @@ def render(
     assert_never(fmt)
 
 
-def render_json(payload: Any, *, ascii_only: bool = False) -> str:
+def render_json(payload: Any, *, ascii_only: bool = False, indent: int | None = 2) -> str:
     # allow_nan=False: NaN/Infinity are not JSON; a value like that is a bug to surface.
-    return json.dumps(payload, ensure_ascii=ascii_only, allow_nan=False, indent=2) + "\n"
+    return json.dumps(payload, ensure_ascii=ascii_only, allow_nan=False, indent=indent) + "\n"
 
 
 def render_csv(grid: Grid) -> str:
@@ -134,12 +134,12 @@ def _encodable_grid(grid: Grid, encoding: str) -> Grid:
 
     return replace(
         grid,
-        columns=[replace(c, header=enc(c.header)) for c in grid.columns],
+        columns=[c._replace(header=enc(c.header)) for c in grid.columns],
         rows=[[enc(cell) for cell in row] for row in grid.rows],
         raw=None if grid.raw is None else [[enc(v) if isinstance(v, str) else v for v in row] for row in grid.raw],
         footer=[enc(note) for note in grid.footer],
         csv_headers=None if grid.csv_headers is None else [enc(h) for h in grid.csv_headers],
-        chart=None if grid.chart is None else [replace(b, label=enc(b.label), text=enc(b.text)) for b in grid.chart],
+        chart=None if grid.chart is None else [b._replace(label=enc(b.label), text=enc(b.text)) for b in grid.chart],
     )
 
 

@@ -6,16 +6,17 @@ which a value is better and which columns hold the best one; the views decide ho
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cnai.errors import NotFoundError, UsageError
 from cnai.registry import Registry
 from cnai.schema import Claim, Fund, Model, Price
-from cnai.units import QUANTITY_UNITS, Converter, RateUsed
+
+if TYPE_CHECKING:
+    from cnai.units import Converter, RateUsed
 
 # Sort keys for `list --sort`: each returns a value or None (missing values sort last).
 SORT_KEYS: dict[str, Callable[[Model], Any]] = {
@@ -82,8 +83,7 @@ def sort_models(models: Iterable[Model], key: str, *, reverse: bool | None = Non
 GROUPS = ("identity", "size", "context", "license", "benchmarks", "price")
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     value: Any
     unit: str | None = None
     setting: str | None = None
@@ -203,7 +203,7 @@ def convert_price(price: Price, converter: Converter, currency: str) -> tuple[Pr
     rate = converter.money(1.0, price.currency, currency, figure_date=price.date)[1]
     values = [None if v is None else converter.money(v, price.currency, currency, figure_date=price.date)[0]
               for v in (price.input, price.output)]  # fmt: skip
-    return replace(price, input=values[0], output=values[1], currency=rate.target), rate
+    return price._replace(input=values[0], output=values[1], currency=rate.target), rate
 
 
 def _mark_best(row: Row) -> None:
@@ -224,15 +224,13 @@ def _mark_best(row: Row) -> None:
 # --------------------------------------------------------------------------- money
 
 
-@dataclass(frozen=True)
-class Converted:
+class Converted(NamedTuple):
     value: float
     currency: str
     rate: RateUsed
 
 
-@dataclass(frozen=True)
-class FundRow:
+class FundRow(NamedTuple):
     fund: Fund
     converted: Converted | None
 
@@ -249,8 +247,7 @@ def funding_rows(reg: Registry, converter: Converter | None, currency: str | Non
     return rows
 
 
-@dataclass(frozen=True)
-class ClaimCheck:
+class ClaimCheck(NamedTuple):
     """A conversion claim redone: the article's implied rate against the registry's."""
 
     implied_rate: float  # stated / amount, as the article's arithmetic implies
@@ -266,8 +263,7 @@ def check_claim(claim: Claim, converter: Converter) -> ClaimCheck | None:
     return ClaimCheck(conv.stated / conv.amount, Converted(value, conv.stated_currency, rate), conv.stated / value)
 
 
-@dataclass(frozen=True)
-class ConvertResult:
+class ConvertResult(NamedTuple):
     input_value: float
     input_unit: str  # a currency code, "param" or "token"
     output_value: float  # in base units of output_unit
@@ -279,6 +275,7 @@ class ConvertResult:
 def convert_amount(text: str, to: str, converter: Converter, *, as_of: str | None = None) -> ConvertResult:
     """`600억 위안` → KRW, `671B params` → `T params`; a mismatch of kinds is a UsageError."""
     from cnai.numbers import parse_amount, parse_unit
+    from cnai.units import QUANTITY_UNITS
 
     try:
         amount = parse_amount(text)
@@ -309,8 +306,7 @@ OPERATORS = ("<=", ">=", "!=", "=", "<", ">", "~")
 _EXPR = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*([<>=!~]+)\s*(.*?)\s*$")
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     kind: str  # "count", "tokens", "number", "date", "text", "bool"
     get: Callable[[Registry, Model], Any]
     unit: str | None = None  # "param"/"token" for quantities
@@ -347,8 +343,7 @@ FIELD_ALIASES = {"total": "params", "parameters": "params", "open": "open_weight
 RANKABLE = ("params", "active", "context", "released", "languages")
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     text: str
     field: str
     op: str
@@ -374,6 +369,8 @@ def field_spec(reg: Registry, name: str) -> FieldSpec:
             return s.value if s else None
 
         return FieldSpec("number", score)
+    import difflib
+
     near = difflib.get_close_matches(key, [*FIELDS, *reg.benchmarks], n=1)
     hint = f"; did you mean {near[0]!r}?" if near else ""
     raise UsageError(f"unknown field {name!r}{hint} (fields: {', '.join(FIELDS)}, or a benchmark id)")
@@ -498,8 +495,7 @@ def filter_models(reg: Registry, expressions: list[str], models: list[Model] | N
 # --------------------------------------------------------------------------- rank
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     rank: int
     model: Model
     value: Any
@@ -521,6 +517,8 @@ def rank_models(
         spec = field_spec(reg, by)
     except UsageError:
         # Suggest only what can be ranked (field_spec would offer `country` for `colour`).
+        import difflib
+
         near = difflib.get_close_matches(key, [*RANKABLE, *reg.benchmarks], n=1)
         hint = f"; did you mean {near[0]!r}?" if near else ""
         raise UsageError(f"unknown field {by!r} for --by{hint} ({choices})") from None

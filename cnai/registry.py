@@ -13,17 +13,16 @@ on the merged whole, so a user file may lean on the bundled vendors and benchmar
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from cnai.errors import NotFoundError, RegistryInvalid, RegistryUnreadable
 from cnai.numbers import parse_count
@@ -294,6 +293,8 @@ class _Fields:
         allowed = tuple(allowed)
         for key in self.data:
             if key not in allowed:
+                import difflib
+
                 near = difflib.get_close_matches(key, allowed, n=1)
                 hint = f"; did you mean {near[0]!r}?" if near else ""
                 doc.problem((*path, key), f"unknown key {key!r}{hint}")
@@ -477,8 +478,7 @@ def _number(doc: Document, path: YamlPath, value: Any, *, positive: bool = False
 # --------------------------------------------------------------------------- records
 
 
-@dataclass
-class Located:
+class Located(NamedTuple):
     """Where a record sits, for cross-reference messages on the merged registry."""
 
     doc: Document
@@ -859,6 +859,8 @@ class Registry:
             family_id = ident if kind == "family" else self.models[ident].family
             if kind == "family" or self.families[family_id].flagship == ident:
                 return self.families[family_id]
+        import difflib
+
         near = difflib.get_close_matches(name.lower(), list(self.families), n=3)
         hint = f". Did you mean: {', '.join(near)}?" if near else ". See 'cnai list' for the families"
         raise NotFoundError(f"unknown family {name!r}{hint}")
@@ -868,12 +870,16 @@ class Registry:
         for vendor in self.vendors.values():
             if key in _all_names(vendor.id, vendor.name, vendor.names, vendor.aliases):
                 return vendor
+        import difflib
+
         near = difflib.get_close_matches(name.lower(), list(self.vendors), n=3)
         hint = f". Did you mean: {', '.join(near)}?" if near else f". Known vendors: {', '.join(self.vendors)}"
         raise NotFoundError(f"unknown vendor {name!r}{hint}")
 
     def _suggest(self, name: str) -> str:
         index = self.name_index()
+        import difflib
+
         near = difflib.get_close_matches(normalize_name(name), list(index), n=6, cutoff=0.6)
         ids: list[str] = []
         for key in near:
@@ -929,6 +935,8 @@ def check_references(reg: Registry, where: dict[tuple[str, str], Located]) -> li
 
     def need(section: str, ident: str, sub: YamlPath, target: dict[str, Any], what: str, value: str | None) -> None:
         if value is not None and value not in target:
+            import difflib
+
             near = difflib.get_close_matches(value, list(target), n=1)
             hint = f"; did you mean {near[0]!r}?" if near else ""
             where[(section, ident)].problem(sub, f"unknown {what} {value!r}{hint}", out)
@@ -1017,7 +1025,7 @@ def _inherit_vendors(reg: Registry) -> None:
     for ident, model in reg.models.items():
         family = reg.families.get(model.family)
         if not model.vendor and family is not None:
-            reg.models[ident] = replace(model, vendor=family.vendor)
+            reg.models[ident] = model._replace(vendor=family.vendor)
 
 
 def bundled_path() -> Path:

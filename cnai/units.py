@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from cnai.errors import UsageError
 from cnai.registry import Registry
@@ -31,8 +30,7 @@ _RATE_OPTION = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Override:
+class Override(NamedTuple):
     """`--rate FROM:TO=VALUE`: 1 FROM = VALUE TO, for this run only."""
 
     source: str
@@ -44,8 +42,7 @@ class Override:
         return f"{self.source}:{self.target}={self.value:g}"
 
 
-@dataclass(frozen=True)
-class RateUsed:
+class RateUsed(NamedTuple):
     """What a converted figure states: 1 `source` = `value` `target`, from where and when."""
 
     source: str

@@ -582,7 +582,7 @@ def test_closed_pipe_ends_quietly(tmp_path, args, head, size):
     assert "Traceback" not in err and "Exception ignored" not in err
     assert err == ""
     if head == ["-c", "10"]:
-        assert out == b"[\n  {\n    "
+        assert out == b'[{"id": "d' if size == "bundled" else out.startswith(b'[{"id": ')
     else:
         assert out.count(b"\n") == 1 and out.startswith((b"id,", b"ID"))
     # README: a closed pipe exits 141 (128 + SIGPIPE); output that fit the pipe ends with 0.
@@ -903,7 +903,10 @@ def test_generated_registries_never_crash_rendering(generated, allow_unicode):
             if "--json" in args:
                 payload = json.loads(result.stdout)
                 names = [m["name"] for m in payload] if args[0] == "list" else [payload["name"]]
-                wanted = [unicodedata.normalize("NFC", m["name"]) for m in document["models"]]
+                # What YAML itself reads back (a raw NEL or U+2028 that PyYAML's dumper writes
+                # unescaped is a line break to the reader), normalised as the loader does.
+                reread = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+                wanted = [unicodedata.normalize("NFC", m["name"]) for m in reread["models"]]
                 assert names == (wanted if args[0] == "list" else wanted[:1])
             else:
                 assert UNSAFE.search(result.stdout) is None, (args, result.stdout)

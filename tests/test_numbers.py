@@ -378,7 +378,7 @@ def test_parse_unit_only_raises_value_error(text: str) -> None:
 
 # --------------------------------------------------------------------------- the module stays light
 
-STDLIB_ONLY = {"__future__", "math", "re", "unicodedata", "dataclasses", "decimal"}
+STDLIB_ONLY = {"__future__", "math", "re", "unicodedata", "typing", "decimal"}
 
 
 def test_numbers_imports_only_the_standard_library() -> None:
