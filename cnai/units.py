@@ -99,6 +99,7 @@ class Converter:
         self.codes = frozenset(codes)
         self._ureg: Any = None
         self._contexts = 0
+        self._factors: dict[tuple[str, str, tuple[tuple[str, float], ...]], float] = {}
 
     # -- currency checks
 
@@ -141,9 +142,8 @@ class Converter:
         direct = next((o for o in self.overrides if {o.source, o.target} == {source, target}), None)
         if direct is not None:
             # A rate given for this very pair is used as it is, whatever the tables say.
-            values = {direct.target: 1.0, direct.source: direct.value}
-            converted = self._convert(value, source, target, values)
-            return converted, RateUsed(source, target, self._convert(1.0, source, target, values), None, None, True)
+            factor = self._factor(source, target, {direct.target: 1.0, direct.source: direct.value})
+            return value * factor, RateUsed(source, target, factor, None, None, True)
         table = self.table_for(figure_date)
         values = _table_values(table) if table is not None else {}
         linked = False
@@ -156,50 +156,59 @@ class Converter:
             elif o.source in values and o.target not in values:
                 values[o.target] = values[o.source] / o.value
                 linked = True
-        converted = self._convert(value, source, target, values)
+        rate = self._factor(source, target, values)
         when = table.date if table is not None else None
-        if not math.isfinite(converted):
+        if not math.isfinite(rate):
             where = f"the rate table of {when}" if when else "the rates given"
             raise UsageError(f"no {source}→{target} rate in {where}; give one with --rate {source}:{target}=VALUE")
-        rate = self._convert(1.0, source, target, values)
         origin = table.source if table is not None else None
-        return converted, RateUsed(source, target, rate, when, origin, override=linked)
+        return value * rate, RateUsed(source, target, rate, when, origin, override=linked)
 
     def quantity(self, value: float, source: str, target: str) -> float:
         """Parameters and tokens: the same dimension converts, anything else is a usage error."""
         _check_amount(value)
-        return self._convert(value, source, target, {})
+        return value * self._factor(source, target, {})
 
-    def _convert(self, value: float, source: str, target: str, values: dict[str, float]) -> float:
+    def _factor(self, source: str, target: str, values: dict[str, float]) -> float:
+        """How many `target` one `source` is worth, by pint, in a context holding `values`.
+
+        Every conversion here is linear, so pint is asked once per pair and table (a run of
+        `funding` converts many figures at a handful of rates) and the amount multiplies.
+        NaN comes back where the context lacks a rate; the caller turns it into an error.
+        """
+        key = (source, target, tuple(sorted(values.items())))
+        if key in self._factors:
+            return self._factors[key]
         import pint
 
         ureg = self._registry()
         self._contexts += 1
         name = f"rates-{self._contexts}"
         context = pint.Context(name)
-        for code, in_reference in values.items():
-            if code in self.codes:
-                context.redefine(f"{code} = {in_reference!r} {REFERENCE}")
+        lines = [
+            f"{code} = {in_reference!r} {REFERENCE}" for code, in_reference in values.items() if code in self.codes
+        ]
+        if lines:
+            context.redefine("\n".join(lines))  # one parse for the table: pint's parser is the cost
         ureg.add_context(context)
         try:
             with ureg.context(name):
-                result = ureg.Quantity(value, source).to(target).magnitude
+                factor = float(ureg.Quantity(1.0, source).to(target).magnitude)
         except pint.DimensionalityError:
             raise UsageError(f"cannot convert {describe_unit(source)} to {describe_unit(target)}") from None
         finally:
             ureg.remove_context(name)
-        return float(result)
+        self._factors[key] = factor
+        return factor
 
     def _registry(self) -> Any:
         if self._ureg is None:
             import pint
 
             ureg: Any = pint.UnitRegistry(None)
-            ureg.define("param = [parameters]")
-            ureg.define("token = [tokens]")
-            ureg.define(f"{REFERENCE} = [currency]")
-            for code in sorted(self.codes):
-                ureg.define(f"{code} = nan {REFERENCE}")
+            definitions = ["param = [parameters]", "token = [tokens]", f"{REFERENCE} = [currency]"]
+            definitions += [f"{code} = nan {REFERENCE}" for code in sorted(self.codes)]
+            ureg.define("\n".join(definitions))
             self._ureg = ureg
         return self._ureg
 
