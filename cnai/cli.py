@@ -586,14 +586,18 @@ def compare(
             "or a row such as params.total or aime24."
         ),
     ] = None,
+    all_variants: Annotated[
+        bool, typer.Option("--all-variants", help="A family name stands for every model of it, not its flagship.")
+    ] = False,
     currency: CurrencyOpt = None,
     rate: RateOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
     """Models side by side, one column each; the best value per row is marked with *.
 
-    A family name stands for its flagship (qwen3 → qwen3-235b-a22b). Benchmarks measured in
-    different settings (pass@1 against pass@8192) are shown but not ranked.
+    A family name stands for its flagship (qwen3 → qwen3-235b-a22b), or with --all-variants
+    for every model of the family. Benchmarks measured in different settings (pass@1 against
+    pass@8192) are shown but not ranked; ties for best are marked with =.
 
     Examples:
 
@@ -601,20 +605,22 @@ def compare(
 
       cnai compare deepseek-r1 o1 --fields benchmarks
 
+      cnai compare mimo --all-variants --fields aime24,aime25
+
       cnai compare qwen3 mimo --json | jq '.best'
     """
     from cnai.query import compare as compare_rows
     from cnai.views import compare_view
 
-    if len(models) < 2:
+    if len(models) < 2 and not all_variants:
         fail(UsageError("compare needs at least two models"))
     s = settings(ctx)
     reg = s.registry()
     resolved = []
     for name in models:
-        model = reg.resolve(name)
-        if model not in resolved:
-            resolved.append(model)
+        for model in reg.resolve_variants(name) if all_variants else [reg.resolve(name)]:
+            if model not in resolved:
+                resolved.append(model)
     if len(resolved) < 2:
         fail(UsageError(f"these names are all {resolved[0].id}; compare needs two different models"))
     prices = None

@@ -26,6 +26,7 @@ class Format(StrEnum):
 
 
 BEST_MARK = "*"
+TIE_MARK = "="  # tied for best: several cells share the best value
 
 
 class Column(NamedTuple):
@@ -45,7 +46,7 @@ class Grid:
     columns: list[Column]
     rows: list[list[str]]
     raw: list[list[Any]] | None = None  # CSV values; display strings when None
-    marks: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of best values
+    marks: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) → BEST_MARK or TIE_MARK
     footer: list[str] = field(default_factory=list)  # notes under a table (human formats only)
     csv_headers: list[str] | None = None  # when raw values have other columns than the display
     chart: list[Bar] | None = None  # `--chart`: a table is drawn as horizontal bars instead
@@ -153,7 +154,8 @@ def _csv_value(value: Any) -> Any:
 
 def _display_cell(grid: Grid, r: int, c: int) -> str:
     text = clean(grid.rows[r][c])
-    return f"{text} {BEST_MARK}" if (r, c) in grid.marks else text
+    mark = grid.marks.get((r, c))
+    return f"{text} {mark}" if mark else text
 
 
 def render_md(grid: Grid) -> str:

@@ -850,6 +850,14 @@ class Registry:
             return self.models[self.families[ident].flagship]
         raise NotFoundError(f"unknown model {name!r}{self._suggest(name)}")
 
+    def resolve_variants(self, name: str) -> list[Model]:
+        """A family name (id, name or alias) → every model of it; anything else → `resolve`."""
+        key = normalize_name(name)
+        for family in self.families.values():
+            if key in _all_names(family.id, family.name, family.names, family.aliases):
+                return self.family_models(family.id)
+        return [self.resolve(name)]
+
     def resolve_family(self, name: str) -> Family:
         if name in self.families:
             return self.families[name]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cnai.numbers import format_count, format_money, format_tokens
-from cnai.output import Bar, Column, Grid, View
+from cnai.output import BEST_MARK, TIE_MARK, Bar, Column, Grid, View
 from cnai.query import ClaimCheck, ConvertResult, FundRow, Ranked, Row
 from cnai.registry import Registry
 from cnai.schema import Benchmark, Claim, Model, Price, Source, Vendor
@@ -79,6 +79,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "hybrid": ("hybrid (thinking on/off)", "하이브리드 (사고 모드 전환)", "混合（可切换思考）"),
     "self_reported": ("self-reported", "자체 보고", "自报"),
     "best": ("* best in row", "* 행에서 가장 좋은 값", "* 该行最佳"),
+    "tied": ("= tied for best", "= 공동 최고", "= 并列最佳"),
     "fund": ("fund", "기금", "基金"),
     "budget": ("budget", "예산", "预算"),
     "spending": ("spending", "지출", "支出"),
@@ -88,9 +89,9 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "overstated": ("overstated", "과장", "夸大"),
     "unsupported": ("unsupported", "근거 없음", "无依据"),
     "settings_differ": (
-        "settings differ, not ranked",
-        "측정 조건이 달라 비교하지 않음",
-        "测评设置不同，不作比较",
+        "settings or currencies differ, not ranked",
+        "측정 조건이나 통화가 달라 비교하지 않음",
+        "测评设置或币种不同，不作比较",
     ),
 }
 
@@ -351,8 +352,9 @@ def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str)
     columns += [Column(m.id, display_name(m.names, m.name, lang), "right") for m in models]
     grid_rows: list[list[str]] = []
     raw: list[list[Any]] = []
-    marks: set[tuple[int, int]] = set()
+    marks: dict[tuple[int, int], str] = {}
     uncompared = False
+    tied = False
     for r, row in enumerate(rows):
         name = row.key
         if row.key.startswith("benchmarks."):
@@ -360,17 +362,20 @@ def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str)
             name = bench.name if bench else row.key.split(".", 1)[1]
         else:
             name = label(row.key, lang)
-        if row.group == "benchmarks" and not row.comparable:
+        if row.group in ("benchmarks", "price") and not row.comparable:
             uncompared = True
             name += " †"
         cells = [name]
+        tied = tied or len(row.best) > 1
         for i, (m, cell) in enumerate(zip(models, row.cells, strict=True)):
             cells.append(_compare_cell(reg, m, row, cell, lang))
             if i in row.best:
-                marks.add((r, i + 1))
+                marks[(r, i + 1)] = TIE_MARK if len(row.best) > 1 else BEST_MARK
         grid_rows.append(cells)
         raw.append([row.key, *[c.value for c in row.cells]])
     footer = [word("best", lang)]
+    if tied:
+        footer.append(word("tied", lang))
     if uncompared:
         footer.append("† " + word("settings_differ", lang))
     best: dict[str, Any] = {}

@@ -203,8 +203,8 @@ def test_compare_marks_best_and_ties(cli, minimal):
     assert rows[0] == ["field", "rocket-70b-a7b", "rocket-7b"]
     assert ["params.total", "70000000000", "7000000000"] in rows
     table = cli("--no-bundled", "--registry", minimal, "compare", "rocket", "rocket-7b")
-    assert "AIME 2024                50.5% *     50.5% *" in table.stdout
-    assert table.stdout.endswith("* best in row\n")
+    assert "AIME 2024                50.5% =     50.5% =" in table.stdout
+    assert table.stdout.endswith("* best in row\n= tied for best\n")
     data = json.loads(cli("--no-bundled", "--registry", minimal, "compare", "rocket", "rocket-7b", "--json").stdout)
     assert data["best"] == {"benchmarks.aime24": ["rocket-70b-a7b", "rocket-7b"]}
     assert [m["id"] for m in data["models"]] == ["rocket-70b-a7b", "rocket-7b"]
@@ -385,3 +385,48 @@ def test_bundled_main_job(cli):
     header = result.stdout.splitlines()[0].split()
     assert header == ["Field", "Qwen3-235B-A22B", "DeepSeek-Prover-V2-671B"]
     assert "miniF2F-test" in result.stdout
+
+
+def test_compare_all_variants_expands_a_family(cli, minimal):
+    result = cli("--no-bundled", "--registry", minimal, "compare", "rocket", "--all-variants", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [m["id"] for m in json.loads(result.stdout)["models"]] == ["rocket-70b-a7b", "rocket-7b"]
+    bundled = json.loads(cli("compare", "mimo", "qwen3-4b", "--all-variants", "--json").stdout)
+    ids = [m["id"] for m in bundled["models"]]
+    assert ids[:4] == ["mimo-7b-base", "mimo-7b-sft", "mimo-7b-rl-zero", "mimo-7b-rl"] and ids[-1] == "qwen3-4b"
+
+
+COMMANDS = [
+    ["list"],
+    ["show", "qwen3"],
+    ["filter", "params>=100B"],
+    ["compare", "qwen3", "prover-v2"],
+    ["rank", "--by", "aime24"],
+    ["funding", "--currency", "KRW"],
+    ["convert", "600억 위안", "--to", "USD"],
+    ["rates"],
+    ["claims"],
+    ["vendors"],
+    ["benchmarks"],
+    ["validate", "data/models.yaml"],
+]
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in Format])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_every_command_in_every_format(cli, command, fmt, monkeypatch):
+    from .conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    result = cli("--format", fmt, *command)
+    assert result.exit_code == 0, (command, fmt, result.stderr)
+    out = result.stdout
+    assert out.endswith("\n") and out.strip()
+    if fmt == "json":
+        json.loads(out)
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out)))
+        assert len({len(r) for r in rows}) == 1, "ragged CSV"
+    elif fmt == "md":
+        assert out.startswith("| ")
+    assert "\x1b" not in out

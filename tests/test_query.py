@@ -424,12 +424,13 @@ Context (max)                       128K                           —          
 License                       Apache-2.0                         MIT             Proprietary
 Open weights                         yes                         yes                      no
 AIME 2024                          90% *                         80%                     80%
-Error rate                          3% *                          5%                    3% *
+Error rate                          3% =                          5%                    3% =
 Proofs †                    60% [pass@1]               70% [pass@32]                       —
 Price (input)     1 USD/1,000,000 tokens  0.5 USD/1,000,000 tokens *  2 USD/1,000,000 tokens
 Price (output)    4 USD/1,000,000 tokens    2 USD/1,000,000 tokens *  8 USD/1,000,000 tokens
 * best in row
-† settings differ, not ranked
+= tied for best
+† settings or currencies differ, not ranked
 """
 
 
@@ -485,7 +486,7 @@ def test_compare_settings_differ_only_in_sampling(cli, league_file, league):
         "AIME 2024         90% *            80%\n"
         "Proofs †   60% [pass@1]  70% [pass@32]\n"
         "* best in row\n"
-        "† settings differ, not ranked\n"
+        "† settings or currencies differ, not ranked\n"
     )
 
 
@@ -803,3 +804,5 @@ def test_completion_without_pint(tmp_path, words, cword, expected):
     candidates, modules = complete(tmp_path, words, cword)
     assert candidates == expected
     assert "pint" not in modules and not any(m.startswith("pint.") for m in modules)
+    # Completion runs on every TAB: no table machinery either (nor YAML, once the cache is warm).
+    assert "rich" not in modules and "rich.table" not in modules
