@@ -9,7 +9,6 @@ Rich is imported only when a table is drawn.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -115,6 +114,8 @@ def render_json(payload: Any, *, ascii_only: bool = False, indent: int | None = 
 
 
 def render_csv(grid: Grid) -> str:
+    import csv
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(grid.csv_headers or [c.key for c in grid.columns])

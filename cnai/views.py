@@ -7,14 +7,16 @@ for unknown and undisclosed alike); the grid formats them for the reader's langu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cnai.numbers import format_count, format_money, format_tokens
 from cnai.output import BEST_MARK, TIE_MARK, Bar, Column, Grid, View
-from cnai.query import ClaimCheck, ConvertResult, FundRow, Ranked, Row
-from cnai.registry import Registry
-from cnai.schema import Benchmark, Claim, Model, Price, Source, Vendor
-from cnai.units import RateUsed
+
+if TYPE_CHECKING:  # annotations only: `list --json` need not import the query or money layers
+    from cnai.query import ClaimCheck, ConvertResult, FundRow, Ranked, Row
+    from cnai.registry import Registry
+    from cnai.schema import Benchmark, Claim, Model, Price, Source, Vendor
+    from cnai.units import RateUsed
 
 LANGS = ("en", "ko", "zh")
 
