@@ -145,6 +145,10 @@ def run_safely(call: Any) -> int:
     except CnaiError as exc:
         report(exc)
         return int(exc.exit_code)
+    except click_exc.NoArgsIsHelpError as exc:
+        # `cnai` alone: the help is what was asked for, not an error to squeeze into one line.
+        sys.stdout.write(exc.format_message() + "\n")
+        return int(ExitCode.OK)
     except click_exc.UsageError as exc:
         hint = ""
         if exc.ctx is not None:

@@ -430,3 +430,10 @@ def test_every_command_in_every_format(cli, command, fmt, monkeypatch):
     elif fmt == "md":
         assert out.startswith("| ")
     assert "\x1b" not in out
+
+
+def test_no_arguments_prints_help(cli):
+    result = cli()
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.startswith("Usage: cnai [OPTIONS] COMMAND [ARGS]...")
+    assert "compare" in result.stdout
