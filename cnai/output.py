@@ -32,6 +32,7 @@ class Column(NamedTuple):
     key: str  # machine name: the CSV header
     header: str  # what people read, in --lang
     align: Literal["left", "right"] = "left"
+    wrap: bool = False  # prose that may wrap at spaces in a narrow terminal; the rest never breaks
 
 
 class Bar(NamedTuple):
@@ -188,10 +189,12 @@ def render_table(grid: Grid, *, color: bool, width: int | None, unicode: bool = 
     rules = box.SIMPLE_HEAD if unicode else box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
     table = Table(box=None if piped else rules, pad_edge=False)
     for column in grid.columns:
+        # In a narrow terminal ids, names, dates and numbers keep their width and only prose
+        # columns wrap (at spaces); piped, nothing wraps at all.
         table.add_column(
             Text(clean(column.header), style="bold" if color else ""),
             justify=column.align,
-            no_wrap=piped,
+            no_wrap=piped or not column.wrap,
             overflow="fold",
         )
     for r in range(len(grid.rows)):

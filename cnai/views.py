@@ -82,6 +82,11 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "self_reported": ("self-reported", "자체 보고", "自报"),
     "best": ("* best in row", "* 행에서 가장 좋은 값", "* 该行最佳"),
     "tied": ("= tied for best", "= 공동 최고", "= 并列最佳"),
+    "model_sources": (
+        "{refs}: sources for every field that cites none of its own",
+        "{refs}: 출처가 따로 없는 모든 항목의 출처",
+        "{refs}：未单独标注来源的各项的来源",
+    ),
     "fund": ("fund", "기금", "基金"),
     "budget": ("budget", "예산", "预算"),
     "spending": ("spending", "지출", "支出"),
@@ -237,7 +242,7 @@ LIST_FIELDS = (
 
 def list_view(reg: Registry, models: list[Model], lang: str) -> View:
     columns = [
-        Column(key, label(key, lang), "right" if key in ("params", "active", "context") else "left")
+        Column(key, label(key, lang), "right" if key in ("params", "active", "context") else "left", key == "license")
         for key in LIST_FIELDS
     ]
     rows = [[show_value(m, key, lang, reg) for key in LIST_FIELDS] for m in models]
@@ -264,6 +269,8 @@ def show_view(reg: Registry, m: Model, lang: str, converted: tuple[Price, RateUs
     def cite(key: str) -> str:
         return f"[{refs[key]}]" if key in refs else ""
 
+    # The model's own sources back every field below that does not cite its own (benchmarks
+    # and prices do): said once, on the first figure, rather than on every row.
     model_refs = " ".join(cite(k) for k in m.sources)
     add("id", m.id)
     add("name", m.name)
@@ -275,16 +282,21 @@ def show_view(reg: Registry, m: Model, lang: str, converted: tuple[Price, RateUs
     add("vendor", show_value(m, "vendor", lang, reg))
     vendor = reg.vendors.get(m.vendor)
     add("country", vendor.country if vendor else word("unknown", lang))
-    for key in ("released", "architecture", "params.total", "params.active", "context.native", "context.max"):
-        value = show_value(m, key, lang, reg)
-        exact = _exact(m, key)
-        add(key, f"{value} ({exact})" if exact else value, model_refs)
-    add("license", show_value(m, "license", lang), model_refs)
-    add("open_weights", show_value(m, "open_weights", lang), model_refs)
-    add("languages", str(m.languages) if m.languages is not None else _missing(m, "languages", lang), model_refs)
+    figures = [
+        (key, show_value(m, key, lang, reg), _exact(m, key))
+        for key in ("released", "architecture", "params.total", "params.active", "context.native", "context.max")
+    ]
+    figures += [
+        ("license", show_value(m, "license", lang), None),
+        ("open_weights", show_value(m, "open_weights", lang), None),
+        ("languages", str(m.languages) if m.languages is not None else _missing(m, "languages", lang), None),
+    ]
     if m.modalities_in or m.modalities_out:
-        add("modalities", f"{', '.join(m.modalities_in) or '—'} → {', '.join(m.modalities_out) or '—'}", model_refs)
-    add("reasoning", show_value(m, "reasoning", lang), model_refs)
+        modalities = f"{', '.join(m.modalities_in) or '—'} → {', '.join(m.modalities_out) or '—'}"
+        figures.append(("modalities", modalities, None))
+    figures.append(("reasoning", show_value(m, "reasoning", lang), None))
+    for index, (key, value, exact) in enumerate(figures):
+        add(key, f"{value} ({exact})" if exact else value, model_refs if index == 0 else "")
     if m.base_model:
         add("base_model", m.base_model)
     if m.specialties:
@@ -308,11 +320,13 @@ def show_view(reg: Registry, m: Model, lang: str, converted: tuple[Price, RateUs
         text = score_text(score.value, unit) + (f" ({'; '.join(detail)})" if detail else "")
         rows.append([bench.name if bench else bench_id, cite(score.source), text])
     footer = [f"{label('notes', lang)}: {m.notes}"] if m.notes else []
+    if model_refs:
+        footer.append(word("model_sources", lang).format(refs=model_refs))
     footer += [f"[{n}] {_source_line(reg.sources.get(key), key)}" for key, n in refs.items()]
     columns = [
         Column("field", label("field", lang)),
-        Column("source", label("source", lang)),
-        Column("value", label("value", lang)),
+        Column("source", label("source", lang), wrap=True),
+        Column("value", label("value", lang), wrap=True),
     ]
     grid = Grid(columns, rows, footer=footer)
     payload = model_json(reg, m)
@@ -351,7 +365,7 @@ def _source_line(source: Source | None, key: str) -> str:
 
 def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str) -> View:
     columns = [Column("field", label("field", lang))]
-    columns += [Column(m.id, display_name(m.names, m.name, lang), "right") for m in models]
+    columns += [Column(m.id, display_name(m.names, m.name, lang), "right", wrap=True) for m in models]
     grid_rows: list[list[str]] = []
     raw: list[list[Any]] = []
     marks: dict[tuple[int, int], str] = {}
@@ -412,7 +426,7 @@ def vendors_view(reg: Registry, lang: str) -> View:
         payload.append(_vendor_json(v, families, count))
         rows.append([v.id, display_name(v.names, v.name, lang), v.country, str(count), ", ".join(families)])
     keys = ("id", "name", "country", "models", "families")
-    columns = [Column(k, label(k, lang), "right" if k == "models" else "left") for k in keys]
+    columns = [Column(k, label(k, lang), "right" if k == "models" else "left", k == "families") for k in keys]
     raw = [[p["id"], p["name"], p["country"], p["models"], " ".join(p["families"])] for p in payload]
     return View(payload, Grid(columns, rows, raw))
 
@@ -436,7 +450,7 @@ def benchmarks_view(reg: Registry, lang: str) -> View:
         for b in reg.benchmarks.values()
     ]
     raw = [[b.id, b.name, b.measures, b.unit, b.higher_is_better] for b in reg.benchmarks.values()]
-    return View(payload, Grid([Column(k, label(k, lang)) for k in keys], rows, raw))
+    return View(payload, Grid([Column(k, label(k, lang), wrap=k == "measures") for k in keys], rows, raw))
 
 
 def _benchmark_json(reg: Registry, b: Benchmark) -> dict[str, Any]:
@@ -454,7 +468,9 @@ def validate_view(reg: Registry, file: str) -> View:
     }  # fmt: skip
     payload = {"file": file, "valid": True, "problems": [], "counts": counts}
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
-    grid = Grid([Column("file", "file"), Column("result", "result")], [[file, f"ok: {summary}"]], [[file, "ok"]])
+    grid = Grid(
+        [Column("file", "file"), Column("result", "result", wrap=True)], [[file, f"ok: {summary}"]], [[file, "ok"]]
+    )
     return View(payload, grid)
 
 
@@ -549,11 +565,11 @@ def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str |
         grid_rows.append(cells)
         raw.append(values)
     keys = ["id", "name", "kind", "country", "date", "amount"]
-    columns = [Column(k, label(k, lang), "right" if k == "amount" else "left") for k in keys]
+    columns = [Column(k, label(k, lang), "right" if k == "amount" else "left", k == "name") for k in keys]
     csv_keys = ["id", "name", "kind", "country", "date", "amount", "currency"]
     if converting:
         columns += [Column("converted", label("converted", lang), "right"), Column("rate", label("rate", lang)),
-                    Column("rate_source", label("rate_source", lang))]  # fmt: skip
+                    Column("rate_source", label("rate_source", lang), wrap=True)]  # fmt: skip
         csv_keys += ["converted", "converted_currency", "rate", "rate_date"]
     grid = Grid(columns, grid_rows, raw, csv_headers=csv_keys)
     return View(payload, grid)
@@ -591,7 +607,7 @@ def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str
     values: list[Any] = [result.input_value, result.output_value]
     if result.rate is not None:
         cells += [rate_text(result.rate), _rate_origin(reg, result.rate)]
-        columns += [Column("rate", label("rate", lang)), Column("rate_source", label("rate_source", lang))]
+        columns += [Column("rate", label("rate", lang)), Column("rate_source", label("rate_source", lang), wrap=True)]
         values += [result.rate.value, result.rate.date]
     return View(payload, Grid(columns, [cells], [values]))
 
@@ -614,7 +630,7 @@ def rates_view(reg: Registry, lang: str) -> View:
     columns = [
         Column("date", label("date", lang)),
         Column("rate", label("rate", lang)),
-        Column("source", label("source", lang)),
+        Column("source", label("source", lang), wrap=True),
     ]
     return View(payload, Grid(columns, rows, raw, csv_headers=["date", "base", "currency", "per_base", "source_url"]))
 
@@ -645,7 +661,8 @@ def claims_view(reg: Registry, claims: list[tuple[Claim, ClaimCheck | None]], la
         rows.append([claim.id, word(claim.verdict, lang), claim.stated, detail])
         raw.append([claim.id, claim.verdict, claim.stated, detail])
     keys = ("id", "verdict", "stated", "check")
-    return View(payload, Grid([Column(k, label(k, lang)) for k in keys], rows, raw))
+    columns = [Column(k, label(k, lang), wrap=k in ("stated", "check")) for k in keys]
+    return View(payload, Grid(columns, rows, raw))
 
 
 def claim_arithmetic(claim: Claim, check: ClaimCheck, lang: str) -> str:
@@ -689,7 +706,7 @@ def rank_view(reg: Registry, ranked: list[Ranked], by: str, lang: str, *, chart:
     ]
     with_settings = any(r.setting for r in ranked)
     keys = ["rank", "id", "name", "value"] + (["setting"] if with_settings else [])
-    columns = [Column(k, label(k, lang), "right" if k in ("rank", "value") else "left") for k in keys]
+    columns = [Column(k, label(k, lang), "right" if k in ("rank", "value") else "left", k == "setting") for k in keys]
     rows = []
     for r in ranked:
         cells = [str(r.rank), r.model.id, display_name(r.model.names, r.model.name, lang), rank_value_text(r, lang)]

@@ -162,7 +162,9 @@ def test_show_table_lists_fields_and_sources(cli, minimal):
     result = cli("--no-bundled", "--registry", minimal, "show", "rocket-7b")
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["Field", "Source", "Value"]
-    assert "Params (total)    [1]     7B (7,000,000,000)" in result.stdout
+    assert "Released          [1]     2025-02-01" in result.stdout  # the model's sources, said once
+    assert "Params (total)            7B (7,000,000,000)" in result.stdout
+    assert "[1]: sources for every field that cites none of its own" in result.stdout
     assert "AIME 2024         [1]     50.5% (pass@1; self-reported)" in result.stdout
     assert lines[-1] == "[1] A model card (2025-01-01) https://example.org/card"
 
