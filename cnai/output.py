@@ -187,38 +187,54 @@ def render_table(grid: Grid, *, color: bool, width: int | None, unicode: bool = 
     piped = width is None
     # Piped output drops the rules: plain columns a script can split on runs of spaces.
     rules = box.SIMPLE_HEAD if unicode else box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
-    table = Table(box=None if piped else rules, pad_edge=False)
-    for column in grid.columns:
-        # In a narrow terminal ids, names, dates and numbers keep their width and only prose
-        # columns wrap (at spaces); piped, nothing wraps at all.
-        table.add_column(
-            Text(clean(column.header), style="bold" if color else ""),
-            justify=column.align,
-            no_wrap=piped or not column.wrap,
-            overflow="fold",
+
+    def build(fit_to_width: bool) -> Table:
+        table = Table(box=None if piped else rules, pad_edge=False)
+        for column in grid.columns:
+            table.add_column(
+                Text(clean(column.header), style="bold" if color else ""),
+                justify=column.align,
+                no_wrap=piped or not (fit_to_width and column.wrap),
+                overflow="fold",
+            )
+        for r in range(len(grid.rows)):
+            cells = []
+            for c in range(len(grid.columns)):
+                text = Text(_display_cell(grid, r, c))
+                if color and (r, c) in grid.marks:
+                    text.stylize("bold green")
+                cells.append(text)
+            table.add_row(*cells)
+        return table
+
+    def console_for(columns: int) -> Console:
+        return Console(
+            file=buffer,
+            width=columns,
+            color_system="standard" if color else None,
+            force_terminal=color,
+            no_color=not color,
+            markup=False,
+            highlight=False,
+            emoji=False,
+            legacy_windows=False,
         )
-    for r in range(len(grid.rows)):
-        cells = []
-        for c in range(len(grid.columns)):
-            text = Text(_display_cell(grid, r, c))
-            if color and (r, c) in grid.marks:
-                text.stylize("bold green")
-            cells.append(text)
-        table.add_row(*cells)
-    # A pipe gets a width no row can reach, so Rich never wraps or truncates.
-    console_width = width if width is not None else 1_000_000
+
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=console_width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        markup=False,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
+    # A pipe gets a width no row can reach, so Rich never wraps or truncates.
+    console = console_for(width if width is not None else 1_000_000)
+    table = build(fit_to_width=not piped)
+    if not piped:
+        from rich.measure import Measurement
+
+        # In a terminal, ids, names, dates and numbers stay whole and only prose columns wrap
+        # at spaces. When even that is wider than the terminal, Rich would crop or drop whole
+        # columns: lay the rows out at their natural width instead (the terminal wraps them,
+        # `less -S` scrolls them) so that nothing a row holds is ever hidden.
+        wide = console_for(1_000_000)  # Measurement clamps to the console: measure unclamped
+        if Measurement.get(wide, wide.options, table).minimum > console.width:
+            console = wide
+            table = build(fit_to_width=False)
     console.print(table)
     for note in grid.footer:
         console.print(Text(clean(note), style="dim" if color else ""))
