@@ -189,13 +189,19 @@ def render_table(grid: Grid, *, color: bool, width: int | None, unicode: bool = 
     rules = box.SIMPLE_HEAD if unicode else box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
     def build(fit_to_width: bool) -> Table:
+        from rich.cells import cell_len
+
         table = Table(box=None if piped else rules, pad_edge=False)
-        for column in grid.columns:
+        for c, column in enumerate(grid.columns):
+            wraps = fit_to_width and column.wrap
+            # A prose column wraps at spaces but never narrower than its longest word.
+            words = (w for r in range(len(grid.rows)) for w in _display_cell(grid, r, c).split()) if wraps else ()
             table.add_column(
                 Text(clean(column.header), style="bold" if color else ""),
                 justify=column.align,
-                no_wrap=piped or not (fit_to_width and column.wrap),
+                no_wrap=piped or not wraps,
                 overflow="fold",
+                min_width=max((cell_len(w) for w in words), default=0) or None,
             )
         for r in range(len(grid.rows)):
             cells = []
