@@ -39,7 +39,6 @@ from .conftest import ISOLATED_ENV, MINIMAL, ROOT
 # controls, and the Unicode line/paragraph separators. JSON may keep them (escaped or not).
 UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 HINT = "(set CNAI_DEBUG=1 to see the traceback)"
-FAST = 2.0  # seconds: a bad registry file is refused well within this, bundled registry included
 
 
 # --------------------------------------------------------------------------- helpers
@@ -279,26 +278,34 @@ def test_bad_registry_file_is_one_line_and_writes_nothing(cli, tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)  # anything written to the working directory would show up
     path, line = writer(tmp_path)
     before, data_before = files_under(tmp_path), files_under(ROOT / "data")
-    started = time.perf_counter()
     result = cli("--registry", path, "list")
-    elapsed = time.perf_counter() - started
     assert (result.exit_code, result.stdout) == (code, ""), result.stderr
     assert_one_error_line(result.stderr, path, line, message)
-    assert elapsed < FAST, f"{elapsed:.2f} s"
     assert files_under(tmp_path) == before  # no cache entry, no PWNED, nothing
     assert files_under(ROOT / "data") == data_before
 
 
-def test_alias_bomb_is_323_bytes_and_refused_fast(tmp_path, monkeypatch):
+def test_alias_bomb_is_323_bytes_and_refused_before_expanding(tmp_path, monkeypatch):
+    """Speed without a clock: the loader visits a few dozen nodes, never the expansion."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("CNAI_NO_CACHE", "1")
     assert len(ALIAS_BOMB.encode()) == 323
     path = tmp_path / "bomb.yaml"
     path.write_text(ALIAS_BOMB, encoding="utf-8")
-    started = time.perf_counter()
+    import cnai.registry as registry
+
+    visits = 0
+    convert = registry._Converter.convert
+
+    def counting(self, node, path, depth):
+        nonlocal visits
+        visits += 1
+        return convert(self, node, path, depth)
+
+    monkeypatch.setattr(registry._Converter, "convert", counting)
     with pytest.raises(CnaiError):
         load([str(path)], bundled=False)
-    assert time.perf_counter() - started < 0.5
+    assert visits < 100  # the bomb expands to hundreds of millions of nodes
 
 
 def test_alias_is_reported_where_it_is_used(cli, tmp_path):
