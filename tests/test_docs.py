@@ -1,0 +1,31 @@
+"""docs/registry.md cannot drift from the loader: every accepted key is documented, per section."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cnai.registry import _ALLOWED, _SOURCE_KEYS
+
+from .conftest import ROOT
+
+DOC = (ROOT / "docs" / "registry.md").read_text(encoding="utf-8")
+
+
+def section(name: str) -> str:
+    match = re.search(rf"^## {name}\b.*?(?=^## |\Z)", DOC, re.M | re.S)
+    assert match, f"docs/registry.md has no section {name!r}"
+    return match.group(0)
+
+
+@pytest.mark.parametrize("name", [*_ALLOWED, "sources"])
+def test_every_key_is_documented(name):
+    keys = _SOURCE_KEYS if name == "sources" else _ALLOWED[name]
+    text = section(name)
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", text, re.M))
+    assert documented == set(keys), (name, set(keys) ^ documented)
+
+
+def test_readme_points_at_the_format():
+    assert "docs/registry.md" in (ROOT / "README.md").read_text(encoding="utf-8")
