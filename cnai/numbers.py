@@ -94,11 +94,6 @@ def format_tokens(value: int) -> str:
     return format_count(value)
 
 
-def format_thousands(value: float | int, decimals: int = 0) -> str:
-    """12345678 → '12,345,678' (display only)."""
-    return f"{value:,.{decimals}f}"
-
-
 # --------------------------------------------------------------------------- money and quantities
 #
 # "Number words both ways": `60 billion CNY`, `$360bn`, `76조 8,000억 원`, `398.12亿元`,
