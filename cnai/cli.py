@@ -15,13 +15,14 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from cnai import __version__
 from cnai.errors import CnaiError, ExitCode, RegistryInvalid, UsageError
+from cnai.formats import Format
 
 if TYPE_CHECKING:
     from cnai.output import View
@@ -38,13 +39,6 @@ GLOBAL_FLAGS = frozenset({"--json", "--no-bundled", "--no-color"})
 GLOBAL_VALUED = frozenset({"--registry", "--format", "--lang"})
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
-
-
 class Lang(StrEnum):
     en = "en"
     ko = "ko"
@@ -55,7 +49,7 @@ class Lang(StrEnum):
 class Settings:
     registry_files: list[str] = field(default_factory=list)
     bundled: bool = True
-    fmt: OutputFormat = OutputFormat.table
+    fmt: Format = Format.table
     lang: str = "en"
     color_flag: bool = True
     _registry: "Registry | None" = None
@@ -249,7 +243,7 @@ def main_options(
         ),
     ] = None,
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled registry.")] = False,
-    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.table,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     as_json: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
     lang: Annotated[
         Lang | None, typer.Option("--lang", help="Language of names and headers [default: from the locale].")
@@ -260,12 +254,12 @@ def main_options(
     ] = False,
 ) -> None:
     """Global options, shared by every command."""
-    if as_json and fmt not in (OutputFormat.table, OutputFormat.json):
+    if as_json and fmt not in (Format.table, Format.json):
         raise UsageError(f"--json and --format {fmt.value} disagree; give one of them")
     ctx.obj = Settings(
         registry_files=user_paths(registry or [], os.environ.get("CNAI_REGISTRY")),
         bundled=not no_bundled,
-        fmt=OutputFormat.json if as_json else fmt,
+        fmt=Format.json if as_json else fmt,
         lang=lang.value if lang else default_lang(),
         color_flag=not no_color,
     )
@@ -282,8 +276,8 @@ def settings(ctx: typer.Context) -> Settings:
     return obj
 
 
-def _use_color(s: Settings, fmt: OutputFormat) -> bool:
-    if fmt is not OutputFormat.table or not s.color_flag:
+def _use_color(s: Settings) -> bool:
+    if s.fmt is not Format.table or not s.color_flag:
         return False
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
@@ -294,20 +288,18 @@ def _use_color(s: Settings, fmt: OutputFormat) -> bool:
 
 def emit(ctx: typer.Context, view: "View") -> None:
     """Render `view` in the chosen format and write it to stdout."""
-    from cnai.output import Format, render
+    from cnai.output import render
 
     s = settings(ctx)
     tty = sys.stdout.isatty()
     width = shutil.get_terminal_size().columns if tty else None
     encoding = stdout_encoding()
     utf8 = encoding in ("utf-8", "utf-8-sig")
-    fmt: Format = Format(s.fmt.value)
     text = render(
         view,
-        fmt,
-        color=_use_color(s, s.fmt),
+        s.fmt,
+        color=_use_color(s),
         width=width,
-        ascii_only=not utf8,
         encoding=None if utf8 else encoding,
     )
     # A non-UTF-8 stdout (PYTHONIOENCODING=ascii) gets escapes rather than a crash; the renderer
@@ -351,10 +343,6 @@ def stdout_encoding() -> str:
         return codecs.lookup(getattr(sys.stdout, "encoding", None) or "utf-8").name
     except LookupError:
         return "utf-8"
-
-
-def fail(error: CnaiError) -> NoReturn:
-    raise error
 
 
 # --------------------------------------------------------------------------- completion
@@ -617,7 +605,7 @@ def compare(
     from cnai.views import compare_view
 
     if len(models) < 2 and not all_variants:
-        fail(UsageError("compare needs at least two models"))
+        raise UsageError("compare needs at least two models")
     s = settings(ctx)
     reg = s.registry()
     resolved = []
@@ -626,7 +614,7 @@ def compare(
             if model not in resolved:
                 resolved.append(model)
     if len(resolved) < 2:
-        fail(UsageError(f"these names are all {resolved[0].id}; compare needs two different models"))
+        raise UsageError(f"these names are all {resolved[0].id}; compare needs two different models")
     prices = None
     if currency:
         from cnai.query import convert_price
@@ -723,7 +711,7 @@ def funding(
     reg = s.registry()
     conv = converter(reg, rate, as_of) if (currency or rate or as_of) else None
     if conv is not None and currency is None:
-        fail(UsageError("--rate and --as-of need --currency: say which currency to convert to"))
+        raise UsageError("--rate and --as-of need --currency: say which currency to convert to")
     emit(ctx, funding_view(reg, funding_rows(reg, conv, currency), s.lang, overrides_text(rate)))
 
 
@@ -800,7 +788,7 @@ def claims(
     from cnai.views import claims_view
 
     if verdict is not None and verdict not in VERDICTS:
-        fail(UsageError(f"unknown verdict {verdict!r}; choose one of: {', '.join(VERDICTS)}"))
+        raise UsageError(f"unknown verdict {verdict!r}; choose one of: {', '.join(VERDICTS)}")
     s = settings(ctx)
     reg = s.registry()
     conv = Converter(reg)

@@ -13,16 +13,9 @@ import io
 import json
 import re
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from typing import Any, Literal, NamedTuple, assert_never
 
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
-
+from cnai.formats import Format
 
 BEST_MARK = "*"
 TIE_MARK = "="  # tied for best: several cells share the best value
@@ -83,15 +76,15 @@ def render(
     *,
     color: bool = False,
     width: int | None = None,
-    ascii_only: bool = False,
     encoding: str | None = None,
 ) -> str:
     """Text for stdout, ending in a newline. `width` None means unbounded (a pipe).
 
     `encoding` names a stdout that is not UTF-8 (`PYTHONIOENCODING=ascii`): characters it
     cannot carry become backslash escapes *before* the table is laid out, so columns still
-    line up and writing cannot fail. JSON is always valid: with `ascii_only` it is pure ASCII.
+    line up and writing cannot fail; JSON is then pure ASCII, and rules and bars plain `-`/`#`.
     """
+    ascii_only = encoding is not None
     if fmt is Format.json:
         # Indented for a person at a terminal; compact for a pipe, where the C encoder makes it
         # several times faster (json only uses it without indent). The document is the same.

@@ -27,7 +27,7 @@ SORT_KEYS: dict[str, Callable[[Model], Any]] = {
     "released": lambda m: m.released,
     "params": lambda m: m.params_total,
     "active": lambda m: m.params_active,
-    "context": lambda m: m.context_max if m.context_max is not None else m.context_native,
+    "context": lambda m: m.context,
 }
 # Fields where a bigger number is not "better" sort descending by default all the same:
 # people asking for --sort params want the largest first.
@@ -53,10 +53,8 @@ def select_models(
             continue
         if family_id and model.family != family_id:
             continue
-        if country:
-            owner = reg.vendors.get(model.vendor)
-            if owner is None or owner.country.casefold() != country.casefold():
-                continue
+        if country and (reg.country_of(model) or "").casefold() != country.casefold():
+            continue
         if open_weights is not None and model.open_weights is not open_weights:
             continue
         if flagships_only and model.id not in flagships:
@@ -149,13 +147,9 @@ def _fixed_rows(reg: Registry, models: list[Model]) -> list[Row]:
     def cells(get: Callable[[Model], Any], disclosed_as: str | None = None) -> list[Cell]:
         return [Cell(get(m), undisclosed=disclosed_as in m.undisclosed and get(m) is None) for m in models]
 
-    def country(m: Model) -> str | None:
-        owner = reg.vendors.get(m.vendor)
-        return owner.country if owner else None
-
     return [
         Row("vendor", "identity", cells(lambda m: m.vendor)),
-        Row("country", "identity", cells(country)),
+        Row("country", "identity", cells(reg.country_of)),
         Row("family", "identity", cells(lambda m: m.family)),
         Row("released", "identity", cells(lambda m: m.released, "released")),
         Row("architecture", "identity", cells(lambda m: m.architecture, "architecture")),
@@ -312,25 +306,16 @@ class FieldSpec(NamedTuple):
     unit: str | None = None  # "param"/"token" for quantities
 
 
-def _context(_: Registry, m: Model) -> int | None:
-    return m.context_max if m.context_max is not None else m.context_native
-
-
-def _country_of(reg: Registry, m: Model) -> str | None:
-    owner = reg.vendors.get(m.vendor)
-    return owner.country if owner else None
-
-
 FIELDS: dict[str, FieldSpec] = {
     "params": FieldSpec("count", lambda _, m: m.params_total, "param"),
     "active": FieldSpec("count", lambda _, m: m.params_active, "param"),
-    "context": FieldSpec("tokens", _context, "token"),
+    "context": FieldSpec("tokens", lambda _, m: m.context, "token"),
     "context.native": FieldSpec("tokens", lambda _, m: m.context_native, "token"),
     "released": FieldSpec("date", lambda _, m: m.released),
     "languages": FieldSpec("number", lambda _, m: m.languages),
     "vendor": FieldSpec("text", lambda _, m: m.vendor),
     "family": FieldSpec("text", lambda _, m: m.family),
-    "country": FieldSpec("text", _country_of),
+    "country": FieldSpec("text", lambda reg, m: reg.country_of(m)),
     "id": FieldSpec("text", lambda _, m: m.id),
     "name": FieldSpec("text", lambda _, m: m.name),
     "architecture": FieldSpec("text", lambda _, m: m.architecture),

@@ -811,8 +811,10 @@ class Registry:
 
     # -- lookups
 
-    def vendor_of(self, model: Model) -> Vendor | None:
-        return self.vendors.get(model.vendor)
+    def country_of(self, model: Model) -> str | None:
+        """A model's country is its vendor's."""
+        vendor = self.vendors.get(model.vendor)
+        return vendor.country if vendor else None
 
     def family_models(self, family_id: str) -> list[Model]:
         return [m for m in self.models.values() if m.family == family_id]

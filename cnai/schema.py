@@ -120,6 +120,11 @@ class Model(NamedTuple):
     notes: str | None = None
     sources: tuple[str, ...] = ()
 
+    @property
+    def context(self) -> int | None:
+        """The longest context the model takes: `max` where given, else `native`."""
+        return self.context_max if self.context_max is not None else self.context_native
+
 
 class Fund(NamedTuple):
     """A fund, budget or spending figure. `country` None means global; dates may be partial."""

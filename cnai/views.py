@@ -129,7 +129,6 @@ def source_json(reg: Registry, key: str) -> dict[str, Any]:
 
 def model_json(reg: Registry, m: Model) -> dict[str, Any]:
     """The model object of the JSON contract (DESIGN.md), plus price, undisclosed and notes."""
-    vendor = reg.vendors.get(m.vendor)
     price = None
     if m.price is not None:
         p = m.price
@@ -143,7 +142,7 @@ def model_json(reg: Registry, m: Model) -> dict[str, Any]:
         "names": dict(m.names),
         "family": m.family,
         "vendor": m.vendor,
-        "country": vendor.country if vendor else None,
+        "country": reg.country_of(m),
         "released": m.released,
         "architecture": m.architecture,
         "params": {"total": m.params_total, "active": m.params_active},
@@ -192,9 +191,7 @@ def show_value(m: Model, key: str, lang: str, reg: Registry | None = None) -> st
             else ("" if m.architecture == "dense" else word("unknown", lang))
         )
     if key in ("context.native", "context.max", "context"):
-        value = m.context_native if key == "context.native" else m.context_max
-        if key == "context" and value is None:
-            value = m.context_native
+        value = {"context.native": m.context_native, "context.max": m.context_max}.get(key, m.context)
         return format_tokens(value) if value is not None else _missing(m, "context", lang)
     if key == "architecture":
         return word(m.architecture, lang) if m.architecture else _missing(m, "architecture", lang)
@@ -208,8 +205,7 @@ def show_value(m: Model, key: str, lang: str, reg: Registry | None = None) -> st
         v = reg.vendors[m.vendor]
         return display_name(v.names, v.name, lang)
     if key == "country" and reg is not None:
-        owner = reg.vendors.get(m.vendor)
-        return owner.country if owner else word("unknown", lang)
+        return reg.country_of(m) or word("unknown", lang)
     value = getattr(m, key, None)
     if value is None:
         return _missing(m, key, lang)
@@ -249,7 +245,7 @@ def list_view(reg: Registry, models: list[Model], lang: str) -> View:
     raw = [
         [
             m.id, m.name, m.vendor, m.released, m.architecture, m.params_total, m.params_active,
-            m.context_max if m.context_max is not None else m.context_native, m.license, m.open_weights,
+            m.context, m.license, m.open_weights,
         ]
         for m in models
     ]  # fmt: skip
@@ -280,8 +276,7 @@ def show_view(reg: Registry, m: Model, lang: str, converted: tuple[Price, RateUs
     family = reg.families.get(m.family)
     add("family", display_name(family.names, family.name, lang) if family else m.family)
     add("vendor", show_value(m, "vendor", lang, reg))
-    vendor = reg.vendors.get(m.vendor)
-    add("country", vendor.country if vendor else word("unknown", lang))
+    add("country", show_value(m, "country", lang, reg))
     figures = [
         (key, show_value(m, key, lang, reg), _exact(m, key))
         for key in ("released", "architecture", "params.total", "params.active", "context.native", "context.max")
