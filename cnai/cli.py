@@ -170,13 +170,12 @@ def run_safely(call: Any) -> int:
 
 
 def report(exc: CnaiError) -> None:
-    """One line for most errors; a registry report shows its first problem and a count."""
-    if isinstance(exc, RegistryInvalid) and len(exc.problems) > 1:
+    """One line: the error, or a registry's first problem (FILE:LINE first) and how many more."""
+    if isinstance(exc, RegistryInvalid) and exc.problems:
         more = len(exc.problems) - 1
-        _err(f"{exc.problems[0]} (and {more} more; 'cnai validate FILE' lists them all)")
-        return
-    for line in exc.lines()[:1]:
-        _err(line if isinstance(exc, RegistryInvalid) else f"{PROG}: error: {line}")
+        _err(exc.problems[0] + (f" (and {more} more; 'cnai validate FILE' lists them all)" if more else ""))
+    else:
+        _err(f"{PROG}: error: {exc.message}")
 
 
 def _silence_stdout() -> None:
