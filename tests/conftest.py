@@ -1,11 +1,22 @@
-"""Shared fixtures: a CliRunner in an isolated environment, and small registry files.
+"""Shared fixtures: a hermetic session, a CliRunner in an isolated environment, small registries.
 
-Every CLI test runs with NO_COLOR, a fixed COLUMNS, an English locale and a temporary HOME,
-so results do not depend on the machine or the developer's shell.
+Hermetic: before any test is collected, `pytest_configure` replaces the process environment
+with a scrubbed one — a private HOME and XDG cache/data/config/state folders under a session
+temporary directory, no `CNAI_*` variable, an explicit C.UTF-8 locale, NO_COLOR, fixed COLUMNS,
+no proxies — so in-process tests *and* every subprocess they start (which inherit os.environ)
+neither read nor write the developer's real directories, and a hostile shell
+(`CNAI_DEBUG=1 LC_ALL=ko_KR.UTF-8 XDG_CACHE_HOME=/nonexistent …`) cannot change a result.
+`pytest_sessionfinish` then checks that the real `~/.cache/cnai` and `~/.local/share/cnai`
+are exactly as they were, and fails the run if not.
+
+Every CLI test runs with NO_COLOR, a fixed COLUMNS, an English locale and a temporary HOME.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -18,17 +29,114 @@ from cnai.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "models.yaml"
 
+# Variables that change what cnai or its libraries do; removed for the whole session.
+_SCRUBBED_PREFIXES = ("CNAI_", "_CNAI", "LC_", "XDG_", "COMP_", "PYTHON", "HF_", "HUGGINGFACE_")
+_SCRUBBED = {
+    "LANG",
+    "LANGUAGE",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "TERM",
+    "COLORTERM",
+    "COLUMNS",
+    "LINES",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+    "REQUESTS_CA_BUNDLE",
+    "SSL_CERT_FILE",
+    "TZ",
+}
+_REAL_HOME = os.path.expanduser("~")
+_GUARDED = [Path(_REAL_HOME) / ".cache" / "cnai", Path(_REAL_HOME) / ".local" / "share" / "cnai"]
+_SESSION: dict[str, object] = {}
+
+
+def _snapshot(folder: Path) -> list[tuple[str, int, int]] | None:
+    """What a folder holds (names, sizes, mtimes), or None when it does not exist."""
+    if not folder.exists():
+        return None
+    return sorted((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*"))
+
+
+def hermetic_environ(base: Path) -> dict[str, str]:
+    """The scrubbed environment every test process runs in; folders under `base`."""
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED and not k.startswith(_SCRUBBED_PREFIXES)}
+    folders = {
+        "HOME": base / "home",
+        "XDG_CACHE_HOME": base / "cache",
+        "XDG_DATA_HOME": base / "data",
+        "XDG_CONFIG_HOME": base / "config",
+        "XDG_STATE_HOME": base / "state",
+    }
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    env.update({name: str(folder) for name, folder in folders.items()})
+    env.update(
+        {
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "NO_COLOR": "1",
+            "TERM": "dumb",
+            "COLUMNS": "80",
+            "PYTHONIOENCODING": "utf-8",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "TZ": "UTC",
+            "HF_HUB_OFFLINE": "1",  # the Hub client must never reach the internet from a test
+            "NO_PROXY": "*",
+        }
+    )
+    return env
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-readme",
+        action="store_true",
+        help="rewrite the README's console examples from real output (the test then skips, never passes)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    base = Path(tempfile.mkdtemp(prefix="cnai-tests-"))
+    _SESSION.update(base=base, before={str(f): _snapshot(f) for f in _GUARDED})
+    env = hermetic_environ(base)
+    os.environ.clear()
+    os.environ.update(env)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    before = _SESSION.get("before")
+    if before is None:
+        return
+    changed = [folder for folder in _GUARDED if _snapshot(folder) != before[str(folder)]]  # type: ignore[index]
+    if changed:
+        session.config.get_terminal_writer().line(
+            f"NOT HERMETIC: the test run changed {', '.join(map(str, changed))}", red=True
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    shutil.rmtree(str(_SESSION["base"]), ignore_errors=True)
+
+
 ISOLATED_ENV = {
     "NO_COLOR": "1",
     "COLUMNS": "80",
     "LANG": "en_US.UTF-8",
     "LC_ALL": None,
+    "LANGUAGE": None,
     "LC_MESSAGES": None,
     "CNAI_REGISTRY": None,
     "CNAI_DEBUG": None,
     "FORCE_COLOR": None,
     "TERM": "xterm",
-    "XDG_CACHE_HOME": None,  # the registry cache goes under the temporary HOME
+    "XDG_CACHE_HOME": None,  # the registry cache goes under the test's temporary HOME
     "CNAI_NO_CACHE": None,
 }
 
@@ -36,6 +144,7 @@ ISOLATED_ENV = {
 @pytest.fixture
 def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     runner = CliRunner()
 
     def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:

@@ -316,17 +316,52 @@ def test_alias_is_reported_where_it_is_used(cli, tmp_path):
 
 
 def test_unreadable_file(cli, tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root reads a chmod 000 file anyway")
     path = tmp_path / "secret.yaml"
     path.write_text(MINIMAL, encoding="utf-8")
     path.chmod(0)
     try:
-        result = cli("--registry", str(path), "list")
+        if os.geteuid() == 0:
+            # Root reads a chmod-000 file anyway, and CI runs as root: drop to `nobody` in a
+            # forked child so the permission check is real rather than skipped.
+            tmp_path.chmod(0o755)  # nobody must reach the file to be refused by its mode bits
+            code, stdout, stderr = _as_nobody(cli, ["--no-bundled", "--registry", str(path), "list"])
+        else:
+            result = cli("--no-bundled", "--registry", str(path), "list")
+            code, stdout, stderr = result.exit_code, result.stdout, result.stderr
     finally:
         path.chmod(0o600)
-    assert (result.exit_code, result.stdout) == (66, "")
-    assert_one_error_line(result.stderr, str(path), None, "cannot read: Permission denied")
+    assert (code, stdout) == (66, ""), stderr
+    assert_one_error_line(stderr, str(path), None, "cannot read: Permission denied")
+
+
+def _as_nobody(cli, args: list[str]) -> tuple[int, str, str]:
+    """Run cnai in a forked child whose uid and gid are `nobody`'s (65534).
+
+    Forked rather than exec'd: the interpreter under /root is not executable by nobody, and
+    the child needs nothing new from disk because the parent has imported everything already.
+    """
+    import json as _json
+
+    cli("--no-bundled", "--registry", "/dev/null/none.yaml", "list")  # warm every lazy import
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through the pipe
+        try:
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            result = cli(*args)
+            payload = [result.exit_code, result.stdout, result.stderr]
+        except BaseException as exc:
+            payload = [-1, "", repr(exc)]
+        os.write(write, _json.dumps(payload).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as handle:
+        data = handle.read()
+    os.waitpid(pid, 0)
+    code, stdout, stderr = _json.loads(data)
+    return code, stdout, stderr
 
 
 def test_file_over_the_size_cap(cli, tmp_path, monkeypatch):
@@ -400,6 +435,17 @@ CONSTRUCTOR_CRASHES = [
     ("hex-int-without-digits", "schema: 0x_\n"),
     ("int-over-4300-digits", "schema: " + "1" * 5000 + "\n"),
 ]
+
+
+@pytest.mark.parametrize(("case", "text"), CONSTRUCTOR_CRASHES, ids=[c for c, _ in CONSTRUCTOR_CRASHES])
+def test_scalars_pyyaml_cannot_construct_are_one_error_line(cli, tmp_path, case, text):
+    """Tagged or malformed scalars that crash PyYAML's constructors: one FILE:LINE error, exit 65."""
+    path = tmp_path / f"{case}.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("--no-bundled", "--registry", str(path), "list")
+    assert (result.exit_code, result.stdout) == (65, ""), result.stderr
+    assert result.stderr.startswith(f"{path}:1: schema: ")
+    assert "is not a valid" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_empty_model_name_is_reported_not_dropped(cli, tmp_path):

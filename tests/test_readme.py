@@ -1,14 +1,16 @@
 """README examples are real output: each `$ cnai …` block is run and compared.
 
-Regenerate after a deliberate change with `CNAI_UPDATE_README=1 python -m pytest tests/test_readme.py`.
+Regenerate after a deliberate change with `python -m pytest tests/test_readme.py --update-readme`;
+that run rewrites the README and reports the test as skipped, so it can never count as a pass.
 Blocks whose command has a pipe are shown, not run.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
+
+import pytest
 
 from .conftest import ROOT
 
@@ -25,11 +27,11 @@ def run_example(cli, command: str) -> str:
     return result.stdout + result.stderr
 
 
-def test_readme_examples_match_real_output(cli):
+def test_readme_examples_match_real_output(cli, request):
     text = README.read_text(encoding="utf-8")
     found = examples(text)
     assert len(found) >= 6, "the README tour lost its examples"
-    if os.environ.get("CNAI_UPDATE_README"):
+    if request.config.getoption("--update-readme"):
 
         def refresh(match: re.Match[str]) -> str:
             command = match.group(1)
@@ -38,7 +40,7 @@ def test_readme_examples_match_real_output(cli):
             return f"```console\n$ {command}\n{run_example(cli, command)}```"
 
         README.write_text(BLOCK.sub(refresh, text), encoding="utf-8")
-        return
+        pytest.skip("README examples regenerated; run again without --update-readme to check them")
     for command, expected in found:
         assert run_example(cli, command) == expected, command
 
