@@ -556,11 +556,12 @@ def show(
     reg = s.registry()
     found = reg.resolve(model)
     price = None
-    if currency and found.price is not None:
+    in_effect = found.price_on(as_of)
+    if currency and in_effect is not None:
         from cnai.query import convert_price
 
-        price = convert_price(found.price, converter(reg, rate, as_of), currency)
-    emit(ctx, show_view(reg, found, s.lang, price))
+        price = convert_price(in_effect, converter(reg, rate, as_of), currency)
+    emit(ctx, show_view(reg, found, s.lang, price, as_of))
 
 
 @app.command()
@@ -619,8 +620,8 @@ def compare(
         from cnai.query import convert_price
 
         conv = converter(reg, rate, as_of)
-        prices = {m.id: convert_price(m.price, conv, currency)[0] for m in resolved if m.price is not None}
-    rows = compare_rows(reg, resolved, fields.split(",") if fields else None, prices)
+        prices = {m.id: convert_price(p, conv, currency)[0] for m in resolved if (p := m.price_on(as_of)) is not None}
+    rows = compare_rows(reg, resolved, fields.split(",") if fields else None, prices, as_of)
     emit(ctx, compare_view(reg, resolved, rows, s.lang))
 
 

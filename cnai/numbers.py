@@ -78,20 +78,17 @@ def format_count(value: int, *, exact_below: int = 1000) -> str:
 
 
 def format_tokens(value: int) -> str:
-    """Context windows as people say them: 131072 → '128K', 200000 → '200K', 1000000 → '1M'.
+    """Context windows as people say them: 131072 → '128K', 128000 → '128K', 1000000 → '1M'.
 
-    Powers of two are read in 1,024s (the 32K/128K convention of model cards); round decimal
-    values in 1,000s. Anything else falls back to the compact count.
+    Round decimal values read in 1,000s first, then powers of two in 1,024s (the 32K/128K
+    convention of model cards): 128,000 is also 125 × 1,024, and reading it in 1,024s would
+    print a '125K' that no vendor ever wrote. Anything else falls back to the compact count.
     """
-    if value >= 1024**2 and value % 1024**2 == 0:
-        return f"{value // 1024**2}M"
-    if value >= 10**6:
-        return format_count(value)  # 1,010,000 → 1.01M
-    if value >= 1024 and value % 1024 == 0:
-        return f"{value // 1024}K"
-    if value >= 1000 and value % 1000 == 0:
-        return f"{value // 1000}K"
-    return format_count(value)
+    units = ((10**6, "M"), (1024**2, "M")) if value >= 10**6 else ((1000, "K"), (1024, "K"))
+    for unit, suffix in units:
+        if value >= unit and value % unit == 0:
+            return f"{value // unit}{suffix}"
+    return format_count(value)  # 1,010,000 → 1.01M
 
 
 # --------------------------------------------------------------------------- money and quantities

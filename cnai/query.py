@@ -86,6 +86,8 @@ class Cell(NamedTuple):
     unit: str | None = None
     setting: str | None = None
     undisclosed: bool = False
+    regime: tuple[int | None, str | None] | None = None  # a benchmark figure's Score.regime
+    regime_text: str | None = None  # and how it reads: pass@1 · v6
 
 
 @dataclass
@@ -98,34 +100,20 @@ class Row:
     best: list[int] = field(default_factory=list)  # column indexes holding the best value
 
 
-_PASS_AT = re.compile(r"\b((?:pass|cons|maj)@\d+)", re.I)
-# "avg of 64 samples", "(16 samples)": a mean over samples is a pass@1 estimate.
-_AVERAGED = re.compile(r"\b(?:avg|average|mean)\s+(?:of|over)\s+\d+\s+(?:samples|runs)|\(\d+\s+samples", re.I)
-
-
-def setting_key(setting: str | None) -> str | None:
-    """What decides comparability: the sampling regime (pass@1, pass@32, cons@64 …).
-
-    A setting that states none is unknown (None) and is only comparable with other unknowns:
-    two scores are never ranked against each other unless their regimes are known to match.
-    """
-    if not setting:
-        return None
-    match = _PASS_AT.search(setting)
-    if match:
-        return match.group(1).lower()
-    return "pass@1" if _AVERAGED.search(setting) else None
-
-
 def compare(
-    reg: Registry, models: list[Model], fields: list[str] | None = None, prices: dict[str, Price] | None = None
+    reg: Registry,
+    models: list[Model],
+    fields: list[str] | None = None,
+    prices: dict[str, Price] | None = None,
+    as_of: str | None = None,
 ) -> list[Row]:
     """Side-by-side rows for `models`, each with its best cells marked.
 
     `fields` chooses rows by group name (`size`) or row key (`params.total`, `aime24`);
-    `prices` replaces models' list prices (converted to one currency by `convert_price`).
+    each model's price is the one in effect on `as_of` (today when None); `prices` replaces
+    those (converted to one currency by `convert_price`).
     """
-    priced = [(prices or {}).get(m.id, m.price) for m in models]
+    priced = [(prices or {}).get(m.id, m.price_on(as_of)) for m in models]
     wanted = {f.strip().lower() for f in fields or [] if f.strip()}
     # A benchmark asked for by name gets its row even when no compared model has a score.
     asked = {b for b in reg.benchmarks if b in wanted or f"benchmarks.{b}" in wanted}
@@ -173,10 +161,15 @@ def _benchmark_rows(reg: Registry, models: list[Model], asked: set[str] | None =
         for m in models:
             score = m.benchmarks.get(bench_id)
             unit = score.unit or (bench.unit if bench else None) if score else None
-            cells.append(Cell(score.value, unit, score.setting) if score else Cell(None))
+            cells.append(
+                Cell(score.value, unit, score.setting, regime=score.regime, regime_text=score.regime_text)
+                if score
+                else Cell(None)
+            )
         better = None if bench is None else ("higher" if bench.higher_is_better else "lower")
-        keys = {setting_key(c.setting) for c in cells if c.value is not None}
-        rows.append(Row(f"benchmarks.{bench_id}", "benchmarks", cells, better, comparable=len(keys) <= 1))
+        # One rule for compare and rank: figures are starred against each other only within one regime.
+        regimes = {c.regime for c in cells if c.value is not None}
+        rows.append(Row(f"benchmarks.{bench_id}", "benchmarks", cells, better, comparable=len(regimes) <= 1))
     return rows
 
 
@@ -189,15 +182,23 @@ def _price_rows(prices: list[Price | None]) -> list[Row]:
         cells = [Cell(getattr(p, side), f"{p.currency}/{p.per:,} tokens") if p else Cell(None) for p in prices]
         # Prices in different currencies are not ranked: `--currency` converts them to one.
         rows.append(Row(f"price.{side}", "price", cells, "lower", comparable=len(kinds) == 1))
+    # Which price each figure is: its date, and the tier when the vendor prices by tier.
+    dated = [Cell(_price_date(p)) if p else Cell(None) for p in prices]
+    if any(c.value for c in dated):
+        rows.append(Row("price.date", "price", dated))
     return rows
+
+
+def _price_date(p: Price) -> str | None:
+    return " ".join(x for x in (p.date or "", f"({p.tier})" if p.tier else "") if x) or None
 
 
 def convert_price(price: Price, converter: Converter, currency: str) -> tuple[Price, RateUsed]:
     """A list price in `currency`, at the rate table nearest the price's date."""
     rate = converter.money(1.0, price.currency, currency, figure_date=price.date)[1]
     values = [None if v is None else converter.money(v, price.currency, currency, figure_date=price.date)[0]
-              for v in (price.input, price.output)]  # fmt: skip
-    return price._replace(input=values[0], output=values[1], currency=rate.target), rate
+              for v in (price.input, price.output, price.cache_hit_input)]  # fmt: skip
+    return price._replace(input=values[0], output=values[1], cache_hit_input=values[2], currency=rate.target), rate
 
 
 def _mark_best(row: Row) -> None:
@@ -486,6 +487,9 @@ class Ranked(NamedTuple):
     value: Any
     unit: str | None
     setting: str | None
+    comparable: bool = True  # False: measured in another regime than the ranking's (see Score.regime)
+    regime: str | None = None
+    conditions: str | None = None  # the structured part of `setting`, for a table column
 
 
 def rank_models(
@@ -519,6 +523,16 @@ def rank_models(
     # Stable sort on the value alone: ties keep registry order.
     scored.sort(key=lambda item: item[0], reverse=not ascending)
     unit = {"count": "params", "tokens": "tokens", "date": None}.get(spec.kind, bench.unit if bench else None)
+    # The ranking's regime is the one most of the pool was measured in (ties: the best figure's);
+    # figures from another regime keep their place but are marked, never silently mixed in.
+    main = None
+    if bench is not None or any(key in m.benchmarks for _, m in scored[:1]):
+        counts: dict[Any, int] = {}
+        for _, m in scored:
+            regime = m.benchmarks[key].regime
+            counts[regime] = counts.get(regime, 0) + 1
+        if counts:
+            main = max(counts, key=lambda r: counts[r])
     ranked: list[Ranked] = []
     rank = 0
     previous: Any = object()
@@ -528,6 +542,12 @@ def rank_models(
         if top is not None and rank > top:
             break  # ranks only grow: nothing after this can be in the top N
         score = m.benchmarks.get(key)
-        ranked.append(Ranked(rank, m, value, unit, score.setting if score else None))
+        if score is None:
+            ranked.append(Ranked(rank, m, value, unit, None))
+        else:
+            regime = score.regime
+            ranked.append(
+                Ranked(rank, m, value, unit, score.setting, regime == main, score.regime_text, score.conditions)
+            )
         previous = value
     return ranked, missing

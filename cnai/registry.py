@@ -32,6 +32,7 @@ from cnai.schema import (
     FUND_KINDS,
     MODALITIES,
     REASONING_MODES,
+    SCORE_MODES,
     VERDICTS,
     Benchmark,
     Claim,
@@ -494,6 +495,7 @@ class Parsed:
     """One file's records, each with its location; problems live on the document."""
 
     doc: Document
+    snapshot: str | None = None
     sources: dict[str, tuple[Source, Located]] = field(default_factory=dict)
     vendors: list[tuple[Vendor, Located]] = field(default_factory=list)
     families: list[tuple[Family, Located]] = field(default_factory=list)
@@ -505,7 +507,9 @@ class Parsed:
 
 
 _SOURCE_KEYS = ("title", "url", "date", "publisher", "accessed_via", "notes")
-SECTIONS = ("schema", "sources", "vendors", "families", "models", "benchmarks", "funding", "rates", "claims")
+SECTIONS = (
+    "schema", "snapshot", "sources", "vendors", "families", "models", "benchmarks", "funding", "rates", "claims",
+)  # fmt: skip
 
 
 def parse_document(doc: Document) -> Parsed:
@@ -518,6 +522,7 @@ def parse_document(doc: Document) -> Parsed:
         doc.problem((), "missing `schema: 1` at the top")
     elif doc.data.get("schema") != SCHEMA_VERSION or isinstance(doc.data.get("schema"), bool):
         top.problem("schema", f"unsupported schema {doc.data.get('schema')!r}; this cnai reads schema {SCHEMA_VERSION}")
+    parsed.snapshot = top.iso_date("snapshot")
     sources = doc.data.get("sources")
     if sources is not None:
         if not isinstance(sources, dict):
@@ -567,7 +572,7 @@ _ALLOWED: dict[str, tuple[str, ...]] = {
     "models": (
         "id", "name", "names", "aliases", "family", "vendor", "released", "architecture", "params",
         "context", "license", "open_weights", "languages", "modalities", "reasoning", "base_model",
-        "specialties", "price", "benchmarks", "undisclosed", "notes", "sources",
+        "specialties", "prices", "benchmarks", "undisclosed", "notes", "sources",
     ),
     "benchmarks": ("id", "name", "measures", "unit", "higher_is_better", "source", "notes"),
     "funding": (
@@ -647,11 +652,7 @@ def _model(f: _Fields) -> Model | None:
         reasoning=cast(Any, f.choice("reasoning", REASONING_MODES)),
         base_model=f.ident("base_model"),
         specialties=f.text_list("specialties"),
-        price=_price(
-            f.sub("price", ("input", "output", "currency", "per", "date", "source"), ("currency", "per", "source"))
-        )
-        if f.data.get("price") is not None
-        else None,
+        prices=_prices(f),
         benchmarks=benchmarks,
         names=f.names(),
         aliases=f.text_list("aliases"),
@@ -665,27 +666,58 @@ def _model(f: _Fields) -> Model | None:
     return model
 
 
-_SCORE_KEYS = ("value", "unit", "setting", "self_reported", "source", "notes")
+_SCORE_KEYS = (
+    "value", "unit", "mode", "k", "samples", "version", "reported_by", "self_reported", "note", "source",
+)  # fmt: skip
+_PRICE_KEYS = ("date", "currency", "per", "input", "output", "cache_hit_input", "tier", "note", "source")
 
 
 def _score(f: _Fields) -> Score | None:
     value = f.data.get("value")
     number = _number(f.doc, f.at("value"), value) if value is not None else None
     source = f.text("source")
+    mode = f.choice("mode", SCORE_MODES)
+    k, samples = f.integer("k"), f.integer("samples")
+    for key, given in (("k", k), ("samples", samples)):
+        if given == 0:
+            f.problem(key, "must be at least 1")
+    reported_by = f.ident("reported_by")
+    # Who reported it decides `self_reported` unless the file says otherwise (a leaderboard).
     self_reported = f.boolean("self_reported")
     if not (f.ok and number is not None and source):
         return None
-    return Score(number, f.text("unit") or "", f.text("setting"), bool(self_reported), source)
+    return Score(
+        number, f.text("unit") or "", reported_by is None if self_reported is None else self_reported, source,
+        mode, k, samples, f.text("version"), reported_by, f.text("note"),
+    )  # fmt: skip
+
+
+def _prices(f: _Fields) -> tuple[Price, ...]:
+    items = f.data.get("prices")
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        f.problem("prices", "expected a list of dated prices {date, currency, per, input, output, source}")
+        return ()
+    out = []
+    for index, item in enumerate(items):
+        sub = _Fields(f.doc, (*f.at("prices"), index), item, _PRICE_KEYS, ("currency", "per", "source"))
+        price = _price(sub)
+        if price is not None:
+            out.append(price)
+    return tuple(out)
 
 
 def _price(f: _Fields) -> Price | None:
     per = f.integer("per")
     currency, source = f.currency("currency"), f.text("source")
+    figures = [f.number(key) for key in ("input", "output", "cache_hit_input")]
+    when, tier, note = f.iso_date("date"), f.text("tier"), f.text("note")
     if not (f.ok and per and currency and source):
         if per == 0:
             f.problem("per", "must be a positive token count")
         return None
-    return Price(f.number("input"), f.number("output"), currency, per, f.iso_date("date"), source)
+    return Price(figures[0], figures[1], currency, per, when, source, figures[2], tier, note)
 
 
 def _model_rules(f: _Fields, model: Model) -> None:
@@ -799,6 +831,7 @@ class Registry:
     """Every record of the bundled and user files, merged, checked and indexed."""
 
     files: list[str] = field(default_factory=list)
+    snapshot: str | None = None  # the newest date any file's sources were checked
     sources: dict[str, Source] = field(default_factory=dict)
     vendors: dict[str, Vendor] = field(default_factory=dict)
     families: dict[str, Family] = field(default_factory=dict)
@@ -911,6 +944,8 @@ def merge(files: list[Parsed]) -> tuple[Registry, dict[tuple[str, str], Located]
     where: dict[tuple[str, str], Located] = {}
     for parsed in files:
         reg.files.append(parsed.doc.file)
+        if parsed.snapshot and (reg.snapshot is None or parsed.snapshot > reg.snapshot):
+            reg.snapshot = parsed.snapshot
         for key, (src, loc) in parsed.sources.items():
             reg.sources[key] = src
             where[("sources", key)] = loc
@@ -980,11 +1015,13 @@ def check_references(reg: Registry, where: dict[tuple[str, str], Located]) -> li
         for bench_id, score in model.benchmarks.items():
             need("models", model.id, ("benchmarks", bench_id), reg.benchmarks, "benchmark", bench_id)
             need("models", model.id, ("benchmarks", bench_id, "source"), reg.sources, "source", score.source)
-        if model.price is not None:
-            need("models", model.id, ("price", "source"), reg.sources, "source", model.price.source)
-            if model.price.currency not in currencies:
+            where_score = ("benchmarks", bench_id, "reported_by")
+            need("models", model.id, where_score, reg.vendors, "vendor", score.reported_by)
+        for index, price in enumerate(model.prices):
+            need("models", model.id, ("prices", index, "source"), reg.sources, "source", price.source)
+            if price.currency not in currencies:
                 where[("models", model.id)].problem(
-                    ("price", "currency"), f"no exchange rates define {model.price.currency}", out
+                    ("prices", index, "currency"), f"no exchange rates define {price.currency}", out
                 )
     for bench in reg.benchmarks.values():
         need("benchmarks", bench.id, ("source",), reg.sources, "source", bench.source)

@@ -25,6 +25,7 @@ REASONING_MODES: tuple[str, ...] = ("none", "reasoning", "hybrid")
 FUND_KINDS: tuple[str, ...] = ("fund", "budget", "spending")
 VERDICTS: tuple[str, ...] = ("right", "wrong", "overstated", "unsupported")
 MODALITIES: tuple[str, ...] = ("text", "image", "audio", "video")
+SCORE_MODES: tuple[str, ...] = ("thinking", "non-thinking", "n/a")
 # Fields a model entry may declare as undisclosed by its vendor (not the same as unknown).
 DISCLOSABLE: tuple[str, ...] = (
     "architecture",
@@ -75,15 +76,69 @@ class Benchmark(NamedTuple):
 
 
 class Score(NamedTuple):
+    """One benchmark figure and the conditions it was measured under.
+
+    `mode` (thinking | non-thinking | n/a), `k` (pass@k), `samples` (a mean over n samples),
+    `version` (benchmark version, window or harness) and `reported_by` (who published the figure
+    when not the model's own vendor) are structured so that comparability is computed, never
+    guessed from prose: see `regime`. `note` keeps everything else (temperature, tools, …).
+    """
+
     value: float
     unit: str
-    setting: str | None
     self_reported: bool
     source: str
+    mode: str | None = None
+    k: int | None = None
+    samples: int | None = None
+    version: str | None = None
+    reported_by: str | None = None
+    note: str | None = None
+
+    @property
+    def regime(self) -> tuple[int | None, str | None]:
+        """What must match for two figures to be ranked against each other.
+
+        The effective k — a mean over n samples estimates pass@1 — and the benchmark version.
+        Unknown is its own value: a figure with no stated k is only compared with others
+        whose k is also unstated, never assumed to be pass@1. The mode does not split regimes:
+        a reasoning model's thinking score against a chat model's answer is the comparison
+        people ask for; it is shown next to the figure instead.
+        """
+        k = self.k if self.k is not None else (1 if self.samples else None)
+        return k, self.version.casefold() if self.version else None
+
+    @property
+    def regime_text(self) -> str:
+        """The regime as people read it: `pass@1 · v6 (2025-02..05)`; `pass@?` when k is not stated."""
+        k = self.k if self.k is not None else (1 if self.samples else None)
+        return " · ".join(p for p in (f"pass@{k}" if k is not None else "pass@?", self.version) if p)
+
+    @property
+    def conditions(self) -> str | None:
+        """The structured conditions alone (no free note): `thinking, pass@1, avg@64, v6`."""
+        parts = [self.mode if self.mode and self.mode != "n/a" else None]
+        if self.k is not None:
+            parts.append(f"pass@{self.k}")
+        if self.samples:
+            parts.append(f"avg@{self.samples}")
+        parts.append(self.version)
+        if self.reported_by:
+            parts.append(f"reported by {self.reported_by}")
+        return ", ".join(p for p in parts if p) or None
+
+    @property
+    def setting(self) -> str | None:
+        """The conditions in one line: `thinking, pass@1, avg@64, v6 (2025-02..05); temp 0.6`."""
+        return "; ".join(p for p in (self.conditions, self.note) if p) or None
 
 
 class Price(NamedTuple):
-    """An API list price: `input` and `output` in `currency` per `per` tokens."""
+    """An API list price from `date`: `input` and `output` in `currency` per `per` tokens.
+
+    `cache_hit_input` is the input price when the prompt prefix is cached; `tier` names the
+    slice a price applies to when a vendor prices by input length or time of day.
+    """
 
     input: float | None
     output: float | None
@@ -91,6 +146,9 @@ class Price(NamedTuple):
     per: int
     date: str | None
     source: str
+    cache_hit_input: float | None = None
+    tier: str | None = None
+    note: str | None = None
 
 
 class Model(NamedTuple):
@@ -112,7 +170,7 @@ class Model(NamedTuple):
     reasoning: Reasoning | None = None
     base_model: str | None = None
     specialties: tuple[str, ...] = ()
-    price: Price | None = None
+    prices: tuple[Price, ...] = ()
     benchmarks: dict[str, Score] = {}
     names: dict[str, str] = {}
     aliases: tuple[str, ...] = ()
@@ -124,6 +182,24 @@ class Model(NamedTuple):
     def context(self) -> int | None:
         """The longest context the model takes: `max` where given, else `native`."""
         return self.context_max if self.context_max is not None else self.context_native
+
+    @property
+    def price(self) -> Price | None:
+        """The newest list price (the first tier of that date)."""
+        return self.price_on(None)
+
+    def price_on(self, as_of: str | None) -> Price | None:
+        """The list price in effect on `as_of` (ISO date; None for today): the latest dated on
+        or before it, the first listed tier of that date. An undated price counts as the oldest.
+        A date given as `2025` or `2025-06` compares as its first day."""
+        best: Price | None = None
+        for price in self.prices:
+            when = price.date or ""
+            if as_of is not None and when > as_of:
+                continue
+            if best is None or when > (best.date or ""):
+                best = price
+        return best
 
 
 class Fund(NamedTuple):

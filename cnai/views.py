@@ -46,6 +46,8 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "specialties": ("Specialties", "특화 분야", "专长"),
     "price.input": ("Price (input)", "가격 (입력)", "价格（输入）"),
     "price.output": ("Price (output)", "가격 (출력)", "价格（输出）"),
+    "price.date": ("Price date", "가격 기준일", "价格日期"),
+    "price": ("Price", "가격", "价格"),
     "notes": ("Notes", "비고", "备注"),
     "source": ("Source", "출처", "来源"),
     "field": ("Field", "항목", "字段"),
@@ -82,6 +84,17 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "self_reported": ("self-reported", "자체 보고", "自报"),
     "best": ("* best in row", "* 행에서 가장 좋은 값", "* 该行最佳"),
     "tied": ("= tied for best", "= 공동 최고", "= 并列最佳"),
+    "in_effect": ("in effect", "적용 중", "当前适用"),
+    "price_in": ("in", "입력", "输入"),
+    "price_out": ("out", "출력", "输出"),
+    "price_cached": ("cached in", "캐시 입력", "缓存命中输入"),
+    "per_tokens": ("per {n} tokens", "/ 토큰 {n}개", "每{n}词元"),
+    "price_from": ("from", "적용일", "起"),
+    "other_regime": (
+        "† measured in another setting (pass@k or benchmark version) than the rest: not comparable",
+        "† 다른 조건(pass@k 또는 벤치마크 버전)에서 측정: 나머지와 비교 불가",
+        "† 测评设置（pass@k 或基准版本）与其余不同：不可比较",
+    ),
     "model_sources": (
         "{refs}: sources for every field that cites none of its own",
         "{refs}: 출처가 따로 없는 모든 항목의 출처",
@@ -127,15 +140,18 @@ def source_json(reg: Registry, key: str) -> dict[str, Any]:
     return {"key": key, "title": source.title, "url": source.url, "date": source.date}
 
 
+def price_json(reg: Registry, p: Price | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {
+        "date": p.date, "input": p.input, "output": p.output, "cache_hit_input": p.cache_hit_input,
+        "currency": p.currency, "per_tokens": p.per, "tier": p.tier, "note": p.note,
+        "source": source_json(reg, p.source),
+    }  # fmt: skip
+
+
 def model_json(reg: Registry, m: Model) -> dict[str, Any]:
     """The model object of the JSON contract (DESIGN.md), plus price, undisclosed and notes."""
-    price = None
-    if m.price is not None:
-        p = m.price
-        price = {
-            "input": p.input, "output": p.output, "currency": p.currency, "per_tokens": p.per,
-            "date": p.date, "source": source_json(reg, p.source),
-        }  # fmt: skip
     return {
         "id": m.id,
         "name": m.name,
@@ -158,13 +174,20 @@ def model_json(reg: Registry, m: Model) -> dict[str, Any]:
             bench_id: {
                 "value": s.value,
                 "unit": s.unit or (reg.benchmarks[bench_id].unit if bench_id in reg.benchmarks else None),
+                "mode": s.mode,
+                "k": s.k,
+                "samples": s.samples,
+                "version": s.version,
+                "reported_by": s.reported_by,
+                "note": s.note,
                 "setting": s.setting,
                 "self_reported": s.self_reported,
                 "source": source_json(reg, s.source),
             }
             for bench_id, s in m.benchmarks.items()
         },
-        "price": price,
+        "price": price_json(reg, m.price),
+        "prices": [price_json(reg, p) for p in m.prices],
         "undisclosed": list(m.undisclosed),
         "notes": m.notes,
         "sources": [source_json(reg, key) for key in m.sources],
@@ -252,8 +275,11 @@ def list_view(reg: Registry, models: list[Model], lang: str) -> View:
     return View([model_json(reg, m) for m in models], Grid(columns, rows, raw))
 
 
-def show_view(reg: Registry, m: Model, lang: str, converted: tuple[Price, RateUsed] | None = None) -> View:
-    """Every field with its source: a key/value grid; `converted` adds the price in another currency."""
+def show_view(
+    reg: Registry, m: Model, lang: str, converted: tuple[Price, RateUsed] | None = None, as_of: str | None = None
+) -> View:
+    """Every field with its source: a key/value grid; `converted` adds the price in effect on `as_of`
+    in another currency."""
     rows: list[list[str]] = []
 
     # Value last: long settings and names then never push another column out of sight.
@@ -296,18 +322,17 @@ def show_view(reg: Registry, m: Model, lang: str, converted: tuple[Price, RateUs
         add("base_model", m.base_model)
     if m.specialties:
         add("specialties", ", ".join(m.specialties))
-    if m.price is not None:
-        p = m.price
-        per = f"/ {format_count(p.per)} tokens"
-        for side, figure in (("price.input", p.input), ("price.output", p.output)):
-            amount = f"{figure:g} {p.currency} {per}" if figure is not None else word("unknown", lang)
-            add(side, f"{amount} ({p.date})" if p.date else amount, cite(p.source))
-        if converted is not None:
-            cp, rate = converted
-            for side, figure in (("price.input", cp.input), ("price.output", cp.output)):
-                if figure is not None:
-                    when = f", {rate.date}" if rate.date else ""
-                    add(side, f"≈ {figure:,.4g} {cp.currency} {per} ({rate_text(rate)}{when})")
+    # Every dated price, oldest first as the file lists them; the one in effect (the latest on or
+    # before --as-of) is marked when there is a choice, and is the one converted.
+    in_effect = converted[0] if converted is not None else m.price_on(as_of)
+    chosen = m.price_on(as_of)
+    for p in m.prices:
+        mark = f" ◀ {word('in_effect', lang)}" if p is chosen and len(m.prices) > 1 else ""
+        add("price", price_text(p, lang) + mark, cite(p.source))
+    if converted is not None and in_effect is not None:
+        cp, rate = converted
+        when = f", {rate.date}" if rate.date else ""
+        add("price", f"≈ {price_text(cp, lang, dated=False)} ({rate_text(rate)}{when})")
     for bench_id, score in m.benchmarks.items():
         bench = reg.benchmarks.get(bench_id)
         unit = score.unit or (bench.unit if bench else "")
@@ -325,13 +350,30 @@ def show_view(reg: Registry, m: Model, lang: str, converted: tuple[Price, RateUs
     ]
     grid = Grid(columns, rows, footer=footer)
     payload = model_json(reg, m)
+    payload["price"] = price_json(reg, m.price_on(as_of))
     if converted is not None and payload["price"] is not None:
         cp, rate = converted
         payload["price"]["converted"] = {
-            "input": cp.input, "output": cp.output, "currency": cp.currency, "rate": rate.value,
-            "rate_date": rate.date, "rate_source": rate_json(reg, rate)["source"],
+            "input": cp.input, "output": cp.output, "cache_hit_input": cp.cache_hit_input, "currency": cp.currency,
+            "rate": rate.value, "rate_date": rate.date, "rate_source": rate_json(reg, rate)["source"],
         }  # fmt: skip
     return View(payload, grid)
+
+
+def price_text(p: Price, lang: str, *, dated: bool = True) -> str:
+    """`in 2 / out 8 / cached 0.5 CNY per 1M tokens, from 2025-04-29 (input ≤32K)`."""
+
+    def amount(figure: float | None) -> str:
+        return f"{figure:,.4g}" if figure is not None else word("unknown", lang)
+
+    parts = [f"{word('price_in', lang)} {amount(p.input)}", f"{word('price_out', lang)} {amount(p.output)}"]
+    if p.cache_hit_input is not None:
+        parts.append(f"{word('price_cached', lang)} {amount(p.cache_hit_input)}")
+    text = f"{' / '.join(parts)} {p.currency} {word('per_tokens', lang).format(n=format_count(p.per))}"
+    if dated and p.date:
+        text += f", {word('price_from', lang)} {p.date}"
+    extra = "; ".join(x for x in (p.tier, p.note) if x)
+    return f"{text} ({extra})" if extra else text
 
 
 def _exact(m: Model, key: str) -> str | None:
@@ -345,7 +387,7 @@ def _exact(m: Model, key: str) -> str | None:
 
 def _cited_keys(m: Model) -> list[str]:
     keys: list[str] = []
-    for key in (*m.sources, *(m.price.source for _ in (1,) if m.price), *(s.source for s in m.benchmarks.values())):
+    for key in (*m.sources, *(p.source for p in m.prices), *(s.source for s in m.benchmarks.values())):
         if key not in keys:
             keys.append(key)
     return keys
@@ -403,12 +445,11 @@ def _compare_cell(reg: Registry, m: Model, row: Row, cell: Any, lang: str) -> st
         if cell.value is None:
             return word("unknown", lang)
         text = score_text(cell.value, cell.unit)
-        from cnai.query import setting_key
-
-        key = setting_key(cell.setting)
-        return f"{text} [{key}]" if key and not row.comparable else text
+        return f"{text} [{cell.regime_text}]" if not row.comparable else text
     if row.group == "price":
-        return "" if cell.value is None else f"{cell.value:,.4g} {cell.unit}"
+        if cell.value is None:
+            return ""
+        return str(cell.value) if isinstance(cell.value, str) else f"{cell.value:,.4g} {cell.unit}"
     return show_value(m, row.key, lang, reg)
 
 
@@ -696,7 +737,16 @@ def rank_value_text(item: Ranked, lang: str) -> str:
 
 def rank_view(reg: Registry, ranked: list[Ranked], by: str, lang: str, *, chart: bool = False) -> View:
     payload = [
-        {"rank": r.rank, "id": r.model.id, "name": r.model.name, "value": r.value, "unit": r.unit, "setting": r.setting}
+        {
+            "rank": r.rank,
+            "id": r.model.id,
+            "name": r.model.name,
+            "value": r.value,
+            "unit": r.unit,
+            "setting": r.setting,
+            "regime": r.regime,
+            "comparable": r.comparable,
+        }  # fmt: skip
         for r in ranked
     ]
     with_settings = any(r.setting for r in ranked)
@@ -704,10 +754,12 @@ def rank_view(reg: Registry, ranked: list[Ranked], by: str, lang: str, *, chart:
     columns = [Column(k, label(k, lang), "right" if k in ("rank", "value") else "left", k == "setting") for k in keys]
     rows = []
     for r in ranked:
-        cells = [str(r.rank), r.model.id, display_name(r.model.names, r.model.name, lang), rank_value_text(r, lang)]
-        rows.append(cells + ([r.setting or ""] if with_settings else []))
+        value = rank_value_text(r, lang) + ("" if r.comparable else " †")
+        cells = [str(r.rank), r.model.id, display_name(r.model.names, r.model.name, lang), value]
+        rows.append(cells + ([r.conditions or r.setting or ""] if with_settings else []))
     raw = [[r.rank, r.model.id, r.model.name, r.value] + ([r.setting] if with_settings else []) for r in ranked]
-    grid = Grid(columns, rows, raw)
+    footer = [word("other_regime", lang)] if not all(r.comparable for r in ranked) else []
+    grid = Grid(columns, rows, raw, footer=footer)
     if chart:
         grid.chart = [
             Bar(

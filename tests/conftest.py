@@ -189,7 +189,7 @@ models:
     license: Apache-2.0
     open_weights: true
     benchmarks:
-      aime24: {value: 50.5, setting: "pass@1", self_reported: true, source: card}
+      aime24: {value: 50.5, k: 1, self_reported: true, source: card}
     sources: [card]
   - id: rocket-7b
     name: Rocket-7B
@@ -199,7 +199,7 @@ models:
     params: {total: 7B}
     open_weights: false
     benchmarks:
-      aime24: {value: 50.5, setting: "pass@1", self_reported: true, source: card}
+      aime24: {value: 50.5, k: 1, self_reported: true, source: card}
     sources: [card]
 """
 

@@ -79,7 +79,7 @@ def test_list_json_contract(cli, minimal):
     data = json.loads(result.stdout)
     assert [m["id"] for m in data] == ["rocket-70b-a7b", "rocket-7b"]
     first = data[0]
-    assert list(first)[:20] == [
+    assert list(first)[:21] == [
         "id",
         "name",
         "names",
@@ -99,6 +99,7 @@ def test_list_json_contract(cli, minimal):
         "specialties",
         "benchmarks",
         "price",
+        "prices",
         "undisclosed",
     ]
     assert first["params"] == {"total": 70_000_000_000, "active": 7_000_000_000}
@@ -107,6 +108,12 @@ def test_list_json_contract(cli, minimal):
     assert first["benchmarks"]["aime24"] == {
         "value": 50.5,
         "unit": "%",
+        "mode": None,
+        "k": 1,
+        "samples": None,
+        "version": None,
+        "reported_by": None,
+        "note": None,
         "setting": "pass@1",
         "self_reported": True,
         "source": {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"},

@@ -6,15 +6,15 @@ import re
 
 import pytest
 
-from cnai.registry import _ALLOWED, _SOURCE_KEYS
+from cnai.registry import _ALLOWED, _PRICE_KEYS, _SCORE_KEYS, _SOURCE_KEYS
 
 from .conftest import ROOT
 
 DOC = (ROOT / "docs" / "registry.md").read_text(encoding="utf-8")
 
 
-def section(name: str) -> str:
-    match = re.search(rf"^## {name}\b.*?(?=^## |\Z)", DOC, re.M | re.S)
+def section(name: str, level: str = "##") -> str:
+    match = re.search(rf"^{level} {name}(?![a-z]).*?(?=^##|\Z)", DOC, re.M | re.S)
     assert match, f"docs/registry.md has no section {name!r}"
     return match.group(0)
 
@@ -25,6 +25,14 @@ def test_every_key_is_documented(name):
     text = section(name)
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", text, re.M))
     assert documented == set(keys), (name, set(keys) ^ documented)
+
+
+@pytest.mark.parametrize(
+    ("title", "keys"), [("a model's `prices`", _PRICE_KEYS), ("a model's `benchmarks`", _SCORE_KEYS)]
+)
+def test_every_nested_key_is_documented(title, keys):
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", section(re.escape(title), "###"), re.M))
+    assert documented == set(keys), (title, set(keys) ^ documented)
 
 
 def test_readme_points_at_the_format():

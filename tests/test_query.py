@@ -45,11 +45,11 @@ models:
     context: {native: 32768, max: 131072}
     license: Apache-2.0
     open_weights: true
-    price: {input: 1, output: 4, currency: USD, per: 1000000, source: card}
+    prices: [{input: 1, output: 4, currency: USD, per: 1000000, source: card}]
     benchmarks:
-      aime24: {value: 90, setting: "pass@1", source: card}
+      aime24: {value: 90, k: 1, source: card}
       errors: {value: 3, source: card}
-      proofs: {value: 60, setting: "pass@1", source: card}
+      proofs: {value: 60, k: 1, source: card}
     sources: [card]
   - id: alpha-mini
     name: Alpha Mini
@@ -60,11 +60,11 @@ models:
     context: {native: 32768}
     license: MIT
     open_weights: true
-    price: {input: 0.5, output: 2, currency: USD, per: 1000000, source: card}
+    prices: [{input: 0.5, output: 2, currency: USD, per: 1000000, source: card}]
     benchmarks:
-      aime24: {value: 80, setting: "pass@1", source: card}
+      aime24: {value: 80, k: 1, source: card}
       errors: {value: 5, source: card}
-      proofs: {value: 70, setting: "pass@32", source: card}
+      proofs: {value: 70, k: 32, source: card}
     sources: [card]
   - id: beta-pro
     name: Beta Pro
@@ -74,9 +74,9 @@ models:
     license: Proprietary
     open_weights: false
     undisclosed: [params, architecture]
-    price: {input: 2, output: 8, currency: USD, per: 1000000, source: card}
+    prices: [{input: 2, output: 8, currency: USD, per: 1000000, source: card}]
     benchmarks:
-      aime24: {value: 80, setting: "pass@1", source: card}
+      aime24: {value: 80, k: 1, source: card}
       errors: {value: 3, source: card}
     sources: [card]
   - id: beta-lite
@@ -87,7 +87,7 @@ models:
     params: {total: 8B}
     open_weights: true
     benchmarks:
-      aime24: {value: 70, setting: "pass@1", source: card}
+      aime24: {value: 70, k: 1, source: card}
     sources: [card]
   - id: beta-nano
     name: Beta Nano
@@ -545,8 +545,9 @@ def test_compare_bundled_settings_and_direction(real):
     assert [m["id"] for m in data["models"]] == ["deepseek-r1", "o1", "mimo-7b-rl"]
     assert data["best"]["benchmarks.aime24"] == "deepseek-r1"
     assert data["best"]["benchmarks.mmlu"] == "o1"
-    # MATH-500 and GPQA: pass@1 against an unstated setting, not ranked
-    assert "benchmarks.math500" not in data["best"] and "benchmarks.gpqa-diamond" not in data["best"]
+    # GPQA: pass@1 against an unstated k, not ranked; MATH-500 is pass@1 for all three (OpenAI: "pass @1")
+    assert "benchmarks.gpqa-diamond" not in data["best"]
+    assert data["best"]["benchmarks.math500"] == "deepseek-r1"
 
 
 def test_compare_bundled_family_names(real):
@@ -654,13 +655,16 @@ def test_rank_json_shape(rank_cli):
     result = rank_cli("--by", "aime24", "--top", "2", "--json", "vendor=zenith")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == [
-        {"rank": 1, "id": "beta-pro", "name": "Beta Pro", "value": 80, "unit": "%", "setting": "pass@1"},
-        {"rank": 2, "id": "beta-lite", "name": "Beta Lite", "value": 70, "unit": "%", "setting": "pass@1"},
-    ]
+        {"rank": 1, "id": "beta-pro", "name": "Beta Pro", "value": 80, "unit": "%", "setting": "pass@1",
+         "regime": "pass@1", "comparable": True},
+        {"rank": 2, "id": "beta-lite", "name": "Beta Lite", "value": 70, "unit": "%", "setting": "pass@1",
+         "regime": "pass@1", "comparable": True},
+    ]  # fmt: skip
     params = json.loads(rank_cli("--by", "params", "--top", "1", "--json").stdout)
     assert params == [
-        {"rank": 1, "id": "alpha-max", "name": "Alpha Max", "value": 200000000000, "unit": "params", "setting": None}
-    ]
+        {"rank": 1, "id": "alpha-max", "name": "Alpha Max", "value": 200000000000, "unit": "params", "setting": None,
+         "regime": None, "comparable": True}
+    ]  # fmt: skip
     assert json.loads(rank_cli("--by", "languages", "--json").stdout) == []
 
 

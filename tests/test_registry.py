@@ -119,7 +119,7 @@ def test_reference_rules(write_yaml):
     )
     text = MINIMAL.replace("flagship: rocket-70b-a7b", "flagship: rocket-1b")
     assert "7: families[0].flagship: unknown model 'rocket-1b'; did you mean 'rocket-7b'?" in problems(write_yaml(text))
-    text = MINIMAL.replace("aime24: {value: 50.5, setting: \"pass@1\", self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b",
+    text = MINIMAL.replace("aime24: {value: 50.5, k: 1, self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b",
                            "aime25: {value: 50.5, source: card}\n    sources: [card]\n  - id: rocket-7b")  # fmt: skip
     assert "24: models[0].benchmarks.aime25: unknown benchmark 'aime25'; did you mean 'aime24'?" in problems(
         write_yaml(text)
