@@ -3,4 +3,4 @@
 `__version__` stays a literal so that `cnai --version` imports nothing else.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -211,7 +211,11 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        write_stdout(f"{PROG} {__version__}\n".encode())
+        from cnai.bundle import bundled_snapshot
+
+        snapshot = bundled_snapshot()
+        suffix = f" (registry snapshot {snapshot})" if snapshot else ""
+        write_stdout(f"{PROG} {__version__}{suffix}\n".encode())
         raise typer.Exit()
 
 
@@ -748,6 +752,24 @@ def convert(
     reg = s.registry()
     result = convert_amount(amount, to, converter(reg, rate, as_of), as_of=as_of)
     emit(ctx, convert_view(reg, result, s.lang, overrides_text(rate)))
+
+
+@app.command()
+def info(ctx: typer.Context) -> None:
+    """The registry in effect: snapshot date, counts, rate range, and the files it was read from.
+
+    Examples:
+
+      cnai info
+
+      cnai --registry mine.yaml info --json | jq '.files'
+    """
+    from cnai.views import info_view
+
+    s = settings(ctx)
+    reg = s.registry()
+    origins = {path: "CNAI_REGISTRY" for path in user_paths([], os.environ.get("CNAI_REGISTRY"))}
+    emit(ctx, info_view(reg, s.lang, origins))
 
 
 @app.command()

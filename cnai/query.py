@@ -452,11 +452,14 @@ def _date_range(raw: str, text: str) -> tuple[str, str]:
 
 def _compare(kind: str, actual: Any, op: str, value: Any) -> bool:
     if kind == "date":
+        # Both sides are day ranges: `2025-04` in a filter, or a release known only to the month.
+        # A condition holds only when it holds for every day of the model's range.
         start, end = value
         day = str(actual)
+        first, last = (day, day) if len(day) == 10 else _date_range(day, day)
         return bool({
-            "=": start <= day <= end, "!=": not (start <= day <= end),
-            "<": day < start, "<=": day <= end, ">": day > end, ">=": day >= start,
+            "=": start <= first and last <= end, "!=": last < start or first > end,
+            "<": last < start, "<=": last <= end, ">": first > end, ">=": first >= start,
         }[op])  # fmt: skip
     if kind == "text":
         text = str(actual).casefold()

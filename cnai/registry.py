@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
 
+from cnai.bundle import bundled_location
 from cnai.errors import NotFoundError, RegistryInvalid, RegistryUnreadable
 from cnai.numbers import parse_count
 from cnai.schema import (
@@ -50,7 +51,6 @@ from cnai.schema import (
 SCHEMA_VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024  # far above any real registry; stops /dev/zero-like inputs early
 MAX_DEPTH = 32  # the schema nests 5 deep; deeper is an attack or an accident
-BUNDLED_NAME = "models.yaml"
 
 YamlPath = tuple[str | int, ...]
 T = TypeVar("T")
@@ -638,7 +638,7 @@ def _model(f: _Fields) -> Model | None:
         name=name or "",
         family=family or "",
         vendor=f.ident("vendor") or "",
-        released=f.iso_date("released"),
+        released=f.iso_date("released", partial=True),
         architecture=cast(Any, f.choice("architecture", ARCHITECTURES)),
         params_total=total,
         params_active=active,
@@ -712,7 +712,7 @@ def _price(f: _Fields) -> Price | None:
     per = f.integer("per")
     currency, source = f.currency("currency"), f.text("source")
     figures = [f.number(key) for key in ("input", "output", "cache_hit_input")]
-    when, tier, note = f.iso_date("date"), f.text("tier"), f.text("note")
+    when, tier, note = f.iso_date("date", partial=True), f.text("tier"), f.text("note")
     if not (f.ok and per and currency and source):
         if per == 0:
             f.problem("per", "must be a positive token count")
@@ -831,6 +831,7 @@ class Registry:
     """Every record of the bundled and user files, merged, checked and indexed."""
 
     files: list[str] = field(default_factory=list)
+    bundled: str | None = None  # the file of `files` that shipped with cnai, when it was read
     snapshot: str | None = None  # the newest date any file's sources were checked
     sources: dict[str, Source] = field(default_factory=dict)
     vendors: dict[str, Vendor] = field(default_factory=dict)
@@ -1062,9 +1063,12 @@ def _name_clashes(reg: Registry, where: dict[tuple[str, str], Located]) -> Itera
                     continue
                 out: list[str] = []
                 where[(section, rec.id)].problem(
-                    ("aliases",), f"name {name!r} also belongs to {other[0][:-1]} {other[1]!r}", out
+                    ("aliases",), f"name {name!r} also belongs to {_SINGULAR[other[0]]} {other[1]!r}", out
                 )
                 yield from out
+
+
+_SINGULAR = {"vendors": "vendor", "families": "family", "models": "model"}
 
 
 def _inherit_vendors(reg: Registry) -> None:
@@ -1077,13 +1081,7 @@ def _inherit_vendors(reg: Registry) -> None:
 
 def bundled_path() -> Path:
     """The registry shipped with cnai: inside the wheel, or `data/` of a source checkout."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("cnai").joinpath("data", BUNDLED_NAME)))
-    if packaged.is_file():
-        return packaged
-    # An editable install or a plain checkout: the package sits next to the top-level data/.
-    return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
+    return Path(bundled_location())
 
 
 def read_file(path: str) -> Parsed:
@@ -1097,20 +1095,20 @@ def load(paths: list[str], *, bundled: bool = True, cache: bool = True) -> Regis
     A registry that validated is kept in the user's cache, keyed by the files' content, so the
     next run with the same files skips YAML and validation (see `cnai.cache`).
     """
-    files = [str(bundled_path())] if bundled else []
+    files = [bundled_location()] if bundled else []
     files.extend(paths)
     # Loading allocates hundreds of thousands of objects and frees almost none: the cyclic
     # collector would run over and over for nothing (it doubles the time of a large registry).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(files, cache)
+        return _load(files, cache, files[0] if bundled else None)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(files: list[str], cache: bool) -> Registry:
+def _load(files: list[str], cache: bool, bundled: str | None) -> Registry:
     blobs = [(path, read_bytes(path)) for path in files]
     from cnai import cache as registry_cache
 
@@ -1126,6 +1124,7 @@ def _load(files: list[str], cache: bool) -> Registry:
     problems.extend(check_references(reg, where))
     if problems:
         raise RegistryInvalid(sorted(problems, key=_problem_order(files)))
+    reg.bundled = bundled
     if key is not None:
         registry_cache.put(key, reg)
     return reg

@@ -47,6 +47,21 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "price.input": ("Price (input)", "가격 (입력)", "价格（输入）"),
     "price.output": ("Price (output)", "가격 (출력)", "价格（输出）"),
     "price.date": ("Price date", "가격 기준일", "价格日期"),
+    "info.version": ("cnai version", "cnai 버전", "cnai 版本"),
+    "info.snapshot": ("Registry snapshot", "레지스트리 기준일", "注册表快照日期"),
+    "info.models": ("Models", "모델", "模型"),
+    "info.families": ("Families", "모델 계열", "系列"),
+    "info.vendors": ("Vendors", "개발사", "厂商"),
+    "info.benchmarks": ("Benchmarks", "벤치마크", "基准测试"),
+    "info.scores": ("Benchmark scores", "벤치마크 점수", "基准分数"),
+    "info.prices": ("Dated prices", "일자별 가격", "带日期的价格"),
+    "info.funding": ("Funding figures", "자금 항목", "资金条目"),
+    "info.claims": ("Article claims", "기사 주장", "文章说法"),
+    "info.rate_tables": ("Rate tables", "환율표", "汇率表"),
+    "info.sources": ("Sources", "출처", "来源"),
+    "info.rates": ("Rates cover", "환율 기간", "汇率覆盖"),
+    "info.bundled": ("Bundled file", "기본 파일", "内置文件"),
+    "info.overlay": ("Overlay", "덧씌운 파일", "叠加文件"),
     "price": ("Price", "가격", "价格"),
     "notes": ("Notes", "비고", "备注"),
     "source": ("Source", "출처", "来源"),
@@ -648,6 +663,43 @@ def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str
     return View(payload, Grid(columns, [cells], [values]))
 
 
+def info_view(reg: Registry, lang: str, origins: dict[str, str]) -> View:
+    """What `cnai info` says: the snapshot, counts, rate coverage, and every file in effect."""
+    from cnai import __version__
+
+    files = []
+    for index, path in enumerate(reg.files):
+        role = "bundled" if index == 0 and path == reg.bundled else "overlay"
+        files.append(
+            {"path": path, "role": role, "via": origins.get(path, "--registry") if role == "overlay" else None}
+        )
+    dates = sorted(table.date for table in reg.rates.values())
+    currencies = sorted({code for table in reg.rates.values() for code in (table.base, *table.rates)})
+    counts = {
+        "models": len(reg.models), "families": len(reg.families), "vendors": len(reg.vendors),
+        "benchmarks": len(reg.benchmarks), "scores": sum(len(m.benchmarks) for m in reg.models.values()),
+        "prices": sum(len(m.prices) for m in reg.models.values()), "funding": len(reg.funding),
+        "claims": len(reg.claims), "rate_tables": len(reg.rates), "sources": len(reg.sources),
+    }  # fmt: skip
+    payload = {
+        "version": __version__,
+        "snapshot": reg.snapshot,
+        "counts": counts,
+        "rates": {"first": dates[0] if dates else None, "last": dates[-1] if dates else None, "currencies": currencies},
+        "files": files,
+    }
+    rows = [[label("info.version", lang), __version__], [label("info.snapshot", lang), reg.snapshot or "—"]]
+    rows += [[label(f"info.{key}", lang), f"{value:,}"] for key, value in counts.items()]
+    if dates:
+        rows.append([label("info.rates", lang), f"{dates[0]} … {dates[-1]} ({', '.join(currencies)})"])
+    for item in files:
+        via = f" ({item['via']})" if item["via"] else ""
+        rows.append([label(f"info.{item['role']}", lang), f"{item['path']}{via}"])
+    raw = [[row[0], row[1]] for row in rows]
+    columns = [Column("field", label("field", lang)), Column("value", label("value", lang), wrap=True)]
+    return View(payload, Grid(columns, rows, raw))
+
+
 def rates_view(reg: Registry, lang: str) -> View:
     payload = []
     rows = []
@@ -777,5 +829,6 @@ def _bar_value(value: Any) -> float:
     if isinstance(value, str):
         from datetime import date
 
-        return float((date.fromisoformat(value) - date(2020, 1, 1)).days)
+        day = value if len(value) == 10 else (value + "-01-01")[:10]  # a partial date charts at its start
+        return float((date.fromisoformat(day) - date(2020, 1, 1)).days)
     return float(value)

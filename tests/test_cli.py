@@ -355,8 +355,8 @@ def test_usage_errors_are_one_line(cli):
 
 
 def test_version_and_help(cli):
-    assert cli("--version").stdout == "cnai 0.1.0\n"
-    assert cli("-V").stdout == "cnai 0.1.0\n"
+    assert cli("--version").stdout == "cnai 0.2.0 (registry snapshot 2026-12-03)\n"
+    assert cli("-V").stdout == "cnai 0.2.0 (registry snapshot 2026-12-03)\n"
     for flag in ("-h", "--help"):
         result = cli(flag)
         assert result.exit_code == 0

@@ -24,7 +24,7 @@ def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) 
 
 def test_python_dash_m_is_the_same_program(tmp_path):
     result = run("-m", "cnai", "--version", cwd=tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "cnai 0.1.0\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "cnai 0.2.0 (registry snapshot 2026-12-03)\n", "")
     listed = run("-m", "cnai", "list", "--json", cwd=tmp_path)
     assert listed.returncode == 0
     assert "qwen3-235b-a22b" in [m["id"] for m in json.loads(listed.stdout)]
