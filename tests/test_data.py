@@ -28,7 +28,7 @@ def test_every_model_rule_holds(reg):
         for bench_id, score in m.benchmarks.items():
             assert bench_id in reg.benchmarks and score.source in reg.sources, (m.id, bench_id)
         for date in (m.released,):
-            assert date is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", date), m.id
+            assert date is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date), m.id
 
 
 def test_ids_are_lowercase_vendor_names(reg):
@@ -127,7 +127,8 @@ def test_openai_baselines(reg):
         assert m.params_total is None and "params" in m.undisclosed, ident
         assert m.open_weights is False
     assert reg.models["o1-mini"].benchmarks["aime24"].value == 70.0
-    assert reg.models["gpt-4.5"].benchmarks["gpqa-diamond"].value == 71.4
+    # 71.4 is the launch post's 'GPQA (science)' row; simple-evals' GPQA (diamond by default) is 69.5.
+    assert reg.models["gpt-4.5"].benchmarks["gpqa-diamond"].value == 69.5
     assert reg.models["o1"].released == "2024-12-05"
 
 
