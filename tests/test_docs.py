@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cnai.registry import _ALLOWED, _PRICE_KEYS, _SCORE_KEYS, _SOURCE_KEYS
+from cnai.rules import _ALLOWED, _PRICE_KEYS, _SCORE_KEYS, _SOURCE_KEYS
 
 from .conftest import ROOT
 

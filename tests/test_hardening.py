@@ -292,7 +292,7 @@ def test_alias_bomb_is_323_bytes_and_refused_before_expanding(tmp_path, monkeypa
     assert len(ALIAS_BOMB.encode()) == 323
     path = tmp_path / "bomb.yaml"
     path.write_text(ALIAS_BOMB, encoding="utf-8")
-    import cnai.registry as registry
+    import cnai.yamlread as registry
 
     visits = 0
     convert = registry._Converter.convert
@@ -365,7 +365,7 @@ def _as_nobody(cli, args: list[str]) -> tuple[int, str, str]:
 
 
 def test_file_over_the_size_cap(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr("cnai.registry.MAX_BYTES", 64)
+    monkeypatch.setattr("cnai.yamlread.MAX_BYTES", 64)
     path = tmp_path / "big.yaml"
     path.write_text(MINIMAL, encoding="utf-8")
     result = cli("--no-bundled", "--registry", str(path), "list")
