@@ -52,7 +52,7 @@ def synthetic_registry(count: int) -> dict[str, object]:
             "context": {"native": 32768, "max": 131072},
             "license": "Apache-2.0",
             "open_weights": i % 2 == 0,
-            "benchmarks": {"aime24": {"value": round((i * 37) % 1000 / 10, 1), "setting": "pass@1", "source": "synth"}},
+            "benchmarks": {"aime24": {"value": round((i * 37) % 1000 / 10, 1), "k": 1, "source": "synth"}},
             "sources": ["synth"],
         }
         models.append(model)

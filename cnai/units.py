@@ -1,6 +1,10 @@
 """Unit-safe conversions: money between currencies at dated rates, parameters, tokens.
 
-pint lives here and nowhere else, and is imported only when a conversion is actually made.
+pint lives here and nowhere else, and is imported only when a conversion is actually made
+and no stored factor answers it: when a registry is built for the cache, `table_factors` asks
+pint for every currency pair of every rate table, and the cached Registry carries them, so a
+warm run applies pint's own numbers without importing pint (byte-identical output; a test
+compares every pair and table). `--rate` overrides, and runs without a cache, use pint.
 The registry is private (`UnitRegistry(None)`: none of pint's default units, so `m`, `cd` or
 `kUSD` mean nothing) and holds only our dimensions: parameters, tokens and currency. Every
 currency is defined as `nan` of an abstract reference unit; real values come from one context
@@ -156,7 +160,8 @@ class Converter:
             elif o.source in values and o.target not in values:
                 values[o.target] = values[o.source] / o.value
                 linked = True
-        rate = self._factor(source, target, values)
+        stored = None if linked or table is None else self.reg.factors.get((table.date, table.base, source, target))
+        rate = stored if stored is not None else self._factor(source, target, values)
         when = table.date if table is not None else None
         if not math.isfinite(rate):
             where = f"the rate table of {when}" if when else "the rates given"
@@ -211,6 +216,26 @@ class Converter:
             ureg.define("\n".join(definitions))
             self._ureg = ureg
         return self._ureg
+
+
+def table_factors(reg: Registry) -> dict[tuple[str, str, str, str], float]:
+    """pint's factor for every ordered pair of currencies of every rate table of `reg`.
+
+    Computed once when a registry is built for the cache (see the module docstring); a pair a
+    table cannot convert (NaN) is left out, so the live path still reports it as an error.
+    """
+    converter = Converter(reg)
+    out: dict[tuple[str, str, str, str], float] = {}
+    for table in reg.rates.values():
+        values = _table_values(table)
+        codes = sorted(values)
+        for source in codes:
+            for target in codes:
+                if source != target:
+                    factor = converter._factor(source, target, values)
+                    if math.isfinite(factor):
+                        out[(table.date, table.base, source, target)] = factor
+    return out
 
 
 def describe_unit(unit: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -276,6 +277,34 @@ def test_prices_convert_in_show_and_compare(cli):
 
 
 def test_list_and_show_json_do_not_import_pint():
+    imported_modules("list", "--json")  # warm the cache (building it asks pint for the factors)
     assert "pint" not in imported_modules("show", "qwen3", "--json")
     assert "pint" not in imported_modules("list", "--json")
-    assert "pint" in imported_modules("funding", "--currency", "KRW", "--json")
+
+
+def test_stored_factors_are_pints_own_for_every_pair_and_table(reg):
+    """A warm run converts with factors pint computed when the registry was cached: the same
+    floats, so every printed figure is byte-identical to a run that asks pint itself."""
+    from cnai.units import table_factors
+
+    stored = table_factors(reg)
+    tables = list(reg.rates.values())
+    assert len(stored) == sum(len(t.rates) * (len(t.rates) + 1) for t in tables)
+    warm = Converter(replace(reg, factors=stored))
+    cold = Converter(replace(reg, factors={}))
+    for table in tables:
+        codes = sorted({table.base, *table.rates})
+        for source in codes:
+            for target in codes:
+                if source != target:
+                    got = warm.money(123.45, source, target, figure_date=table.date)
+                    want = cold.money(123.45, source, target, figure_date=table.date)
+                    assert got == want, (table.date, source, target)
+                    assert (table.date, table.base, source, target) in stored or source == target
+
+
+def test_a_stored_factor_is_what_is_used(reg):
+    table = max(reg.rates.values(), key=lambda t: t.date if len(t.date) == 10 else "")
+    key = (table.date, table.base, "CNY", "KRW")
+    fake = Converter(replace(reg, factors={key: 1000.0}))
+    assert fake.money(2.0, "CNY", "KRW", figure_date=table.date)[0] == 2000.0  # proves the lookup is live

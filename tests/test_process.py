@@ -43,9 +43,29 @@ def test_version_and_help_import_no_registry_nor_pint(args):
 
 
 def test_list_json_imports_neither_pint_nor_rich():
+    imported_modules("list", "--json")  # a cold run builds the cache (pint computes its factors)
     modules = imported_modules("list", "--json")
     assert "cnai.registry" in modules
     assert not {"pint", "rich", "rich.table"} & modules
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("funding", "--currency", "KRW", "--json"),
+        ("convert", "600억 위안", "--to", "USD", "--json"),
+        ("show", "ernie-4.5-turbo", "--currency", "USD", "--json"),
+        ("claims", "--json"),
+    ],
+)
+def test_warm_conversions_do_not_import_pint(args):
+    imported_modules(*args)
+    assert "pint" not in imported_modules(*args)
+
+
+def test_rate_overrides_still_use_pint():
+    modules = imported_modules("convert", "1 EUR", "--to", "KRW", "--rate", "EUR:USD=1.1", "--json")
+    assert "pint" in modules
 
 
 def test_closed_pipe_is_quiet():
