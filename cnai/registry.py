@@ -17,14 +17,20 @@ import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cnai.bundle import bundled_location
+from cnai.bundle import bundled_location, read_bytes
 from cnai.errors import NotFoundError, RegistryInvalid
-from cnai.rules import Located, Parsed, _all_names, check_references, normalize_name, parse_document
+from cnai.names import all_names, normalize_name
 from cnai.schema import Benchmark, Claim, Family, Fund, Model, RateTable, Source, Vendor
-from cnai.yamlread import Problem, decode, parse_yaml, read_bytes, read_text
 
-__all__ = ["Registry", "load", "merge", "normalize_name", "parse_document", "parse_yaml", "read_file"]
+if TYPE_CHECKING:
+    from cnai.rules import Located, Parsed
+    from cnai.yamlread import Problem
+
+# The reader and the rules are imported only when files are actually parsed (a cache miss or
+# `validate`): a warm run needs neither (~15 ms of imports, regexes and decimal).
+__all__ = ["Registry", "load", "merge", "normalize_name", "read_file"]
 
 
 @dataclass
@@ -69,11 +75,11 @@ class Registry:
         if self._names is None:
             index: dict[str, tuple[str, str]] = {}
             for family in self.families.values():
-                for name in _all_names(family.id, family.name, family.names, family.aliases):
+                for name in all_names(family.id, family.name, family.names, family.aliases):
                     index.setdefault(name, ("family", family.id))
             # Models last so that a family named like its flagship resolves to the model itself.
             for model in self.models.values():
-                for name in _all_names(model.id, model.name, model.names, model.aliases):
+                for name in all_names(model.id, model.name, model.names, model.aliases):
                     index[name] = ("model", model.id)
             self._names = index
         return self._names
@@ -94,7 +100,7 @@ class Registry:
         """A family name (id, name or alias) → every model of it; anything else → `resolve`."""
         key = normalize_name(name)
         for family in self.families.values():
-            if key in _all_names(family.id, family.name, family.names, family.aliases):
+            if key in all_names(family.id, family.name, family.names, family.aliases):
                 return self.family_models(family.id)
         return [self.resolve(name)]
 
@@ -116,7 +122,7 @@ class Registry:
     def resolve_vendor(self, name: str) -> Vendor:
         key = normalize_name(name)
         for vendor in self.vendors.values():
-            if key in _all_names(vendor.id, vendor.name, vendor.names, vendor.aliases):
+            if key in all_names(vendor.id, vendor.name, vendor.names, vendor.aliases):
                 return vendor
         import difflib
 
@@ -189,8 +195,10 @@ def bundled_path() -> Path:
 
 
 def read_file(path: str) -> Parsed:
-    doc = parse_yaml(read_text(path), path)
-    return parse_document(doc)
+    from cnai.rules import parse_document
+    from cnai.yamlread import parse_yaml, read_text
+
+    return parse_document(parse_yaml(read_text(path), path))
 
 
 def load(paths: list[str], *, bundled: bool = True, cache: bool = True) -> Registry:
@@ -221,6 +229,9 @@ def _load(files: list[str], cache: bool, bundled: str | None) -> Registry:
         cached = registry_cache.get(key)
         if isinstance(cached, Registry):
             return cached
+    from cnai.rules import check_references, parse_document
+    from cnai.yamlread import decode, parse_yaml
+
     parsed = [parse_document(parse_yaml(decode(data, path), path)) for path, data in blobs]
     reg, where = merge(parsed)
     _inherit_vendors(reg)

@@ -10,12 +10,12 @@ of a file at once, sorted top to bottom. DESIGN.md and docs/registry.md describe
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
+from cnai.names import all_names
 from cnai.numbers import parse_count
 from cnai.schema import (
     ARCHITECTURES,
@@ -56,15 +56,6 @@ _NAME_SIZE = re.compile(r"(?<![a-z0-9.])(\d+(?:\.\d+)?)b(?:-a(\d+(?:\.\d+)?)b)?(
 # ERNIE-4.5-0.3B is 0.36B. Relative for large sizes, 0.1B absolute for the smallest.
 _NAME_TOLERANCE = 0.15
 _NAME_TOLERANCE_ABS = 0.1e9
-
-
-def normalize_name(text: str) -> str:
-    """The key names are matched on: NFKC, case-folded, without spaces, hyphens, underscores.
-
-    So `Prover V2`, `prover-v2` and full-width `ｐｒｏｖｅｒ－ｖ２` all meet.
-    """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\s\-_]+", "", folded)
 
 
 class _Fields:
@@ -613,10 +604,6 @@ def _conversion(f: _Fields) -> Conversion | None:
 # --------------------------------------------------------------------------- rules of the merged whole
 
 
-def _all_names(ident: str, name: str, names: dict[str, str], aliases: Iterable[str]) -> set[str]:
-    return {normalize_name(n) for n in (ident, name, *names.values(), *aliases)}
-
-
 def check_references(reg: Registry, where: dict[tuple[str, str], Located]) -> list[Problem]:
     """Rules that need the merged whole: dangling references and clashing names."""
     out: list[Problem] = []
@@ -694,7 +681,7 @@ def _name_clashes(reg: Registry, where: dict[tuple[str, str], Located]) -> Itera
     for section, records in (("vendors", reg.vendors), ("families", reg.families), ("models", reg.models)):
         for record in records.values():
             rec = cast(Any, record)
-            for name in sorted(_all_names(rec.id, rec.name, rec.names, rec.aliases)):
+            for name in sorted(all_names(rec.id, rec.name, rec.names, rec.aliases)):
                 other = owner.get(name)
                 if other is None:
                     owner[name] = (section, rec.id)

@@ -11,16 +11,14 @@ This module knows YAML and files, not the registry's schema (that is `cnai.rules
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from cnai.errors import RegistryInvalid, RegistryUnreadable
+from cnai.bundle import read_bytes
+from cnai.errors import RegistryInvalid
 
-MAX_BYTES = 64 * 1024 * 1024  # far above any real registry; stops /dev/zero-like inputs early
 MAX_DEPTH = 32  # the schema nests 5 deep; deeper is an attack or an accident
 
 YamlPath = tuple[str | int, ...]
@@ -86,30 +84,6 @@ class _Fatal(Exception):
 def read_text(path: str) -> str:
     """The file's text, or RegistryUnreadable / RegistryInvalid with one clear line."""
     return decode(read_bytes(path), path)
-
-
-def read_bytes(path: str) -> bytes:
-    """The file's bytes, or RegistryUnreadable with one clear line (no reading past the cap)."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise RegistryUnreadable(f"{path}: no such file") from None
-    except OSError as exc:
-        raise RegistryUnreadable(f"{path}: cannot read: {exc.strerror}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise RegistryUnreadable(f"{path}: is a directory, not a registry file")
-    if not stat.S_ISREG(info.st_mode):
-        raise RegistryUnreadable(f"{path}: not a regular file")
-    if info.st_size > MAX_BYTES:
-        raise RegistryUnreadable(f"{path}: {info.st_size:,} bytes is over the {MAX_BYTES:,}-byte limit")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise RegistryUnreadable(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise RegistryUnreadable(f"{path}: over the {MAX_BYTES:,}-byte limit")
-    return data
 
 
 def decode(data: bytes, file: str) -> str:

@@ -29,7 +29,7 @@ def test_second_load_comes_from_the_cache(minimal, cache_home, monkeypatch):
     first = load([minimal], bundled=False)
     assert len(entries(cache_home)) == 1
     # A cache hit never parses YAML: prove it by making parsing impossible.
-    monkeypatch.setattr("cnai.registry.parse_yaml", lambda *a: pytest.fail("parsed despite the cache"))
+    monkeypatch.setattr("cnai.yamlread.parse_yaml", lambda *a: pytest.fail("parsed despite the cache"))
     second = load([minimal], bundled=False)
     assert second.models == first.models and second is not first
 

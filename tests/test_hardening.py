@@ -365,7 +365,7 @@ def _as_nobody(cli, args: list[str]) -> tuple[int, str, str]:
 
 
 def test_file_over_the_size_cap(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr("cnai.yamlread.MAX_BYTES", 64)
+    monkeypatch.setattr("cnai.bundle.MAX_BYTES", 64)
     path = tmp_path / "big.yaml"
     path.write_text(MINIMAL, encoding="utf-8")
     result = cli("--no-bundled", "--registry", str(path), "list")

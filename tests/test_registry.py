@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cnai.errors import NotFoundError, RegistryInvalid, RegistryUnreadable
-from cnai.registry import bundled_path, load, normalize_name, read_text
+from cnai.registry import bundled_path, load, normalize_name
+from cnai.yamlread import read_text
 
 from .conftest import MINIMAL
 
