@@ -1,0 +1,249 @@
+"""Tests written to kill the mutants a mutation sample found surviving (issue 15).
+
+Each block names the kind of mistake it catches: a validator branch that nobody exercised, a
+`*` that could become `/` in a rate chain, `<` for `<=` at a date boundary, a scale word read
+wrong, an integer printed as a float.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cnai.numbers import parse_amount
+
+from .conftest import MINIMAL
+
+# --------------------------------------------------------------------------- validator branches
+
+# (case, text to replace in MINIMAL, replacement, expected "LINE: path: message" fragment)
+VALIDATOR_CASES = [
+    ("top-not-mapping", MINIMAL, "- 1\n", "1: (top): expected a mapping, got a list"),
+    ("no-schema", "schema: 1\n", "", "1: (top): missing `schema: 1` at the top"),
+    ("bad-schema", "schema: 1\n", "schema: 2\n", "1: schema: unsupported schema 2; this cnai reads schema 1"),
+    ("unknown-key", "    license: Apache-2.0", "    licence: Apache-2.0",
+     "21: models[0].licence: unknown key 'licence'; did you mean 'license'?"),
+    ("missing-required", "    name: Rocket-7B\n", "", "26: models[1]: missing required key 'name'"),
+    ("empty-required", "    name: Rocket-7B", '    name: ""', "27: models[1].name: 'name' must not be empty"),
+    ("text-not-text", "    license: Apache-2.0", "    license: 2.0", "21: models[0].license: expected text, got"),
+    ("bad-id", "  - id: rocket-7b", "  - id: Rocket_7B!", "26: models[1].id: 'Rocket_7B!' is not a valid id"),
+    ("bad-choice", "    architecture: dense", "    architecture: sparse",
+     "30: models[1].architecture: expected one of moe, dense, got 'sparse'"),
+    ("bad-bool", "    open_weights: false", "    open_weights: 'no'",
+     "32: models[1].open_weights: expected true or false, got"),
+    ("negative-int", "max: 131072}", "max: -1}", "20: models[0].context.max: expected a non-negative whole number, got -1"),
+    ("float-int", "max: 131072}", "max: 1.5}", "20: models[0].context.max: expected a whole number in plain decimal"),
+    ("bad-count", "{total: 7B}", "{total: 7Q}", "31: models[1].params.total:"),
+    ("date-as-number", 'released: "2025-02-01"', "released: 20250201",
+     "29: models[1].released: expected an ISO date YYYY-MM-DD (or YYYY-MM, YYYY), got"),
+    ("partial-date-ok-not-real", 'released: "2025-02-01"', 'released: "2025-02-30"',
+     "29: models[1].released: '2025-02-30' is not a real date"),
+    ("bad-source-date", 'date: "2025-01-01"}\nvendors', 'date: "Jan 2025"}\nvendors',
+     "3: sources.card.date: expected an ISO date"),
+    ("bad-currency-code", "base: USD", "base: usd", "11: rates[0].base: expected an ISO 4217 code such as CNY"),
+    ("bad-rate-key", "{CNY: 7.3, KRW: 1450}", "{CNY: 7.3, won: 1450}", "11: rates[0].rates.won: expected an ISO 4217 code"),
+    ("negative-rate", "{CNY: 7.3, KRW: 1450}", "{CNY: 7.3, KRW: -1}", "11: rates[0].rates.KRW: expected a positive number"),
+    ("rates-not-mapping", "rates: {CNY: 7.3, KRW: 1450}", "rates: [7.3]", "11: rates[0].rates: expected a mapping"),
+    ("nan-value", "aime24: {value: 50.5, k: 1, self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b",
+     "aime24: {value: .nan, k: 1, self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b",
+     "24: models[0].benchmarks.aime24.value: expected a finite number"),
+    ("list-not-list", "    sources: [card]\n  - id: rocket-7b", "    sources: card\n  - id: rocket-7b",
+     "25: models[0].sources: expected a list, got"),
+    ("bad-list-item", "    open_weights: false\n", "    open_weights: false\n    modalities: {input: [smell]}\n",
+     "33: models[1].modalities.input[0]: expected one of text, image, audio, video, got 'smell'"),
+    ("section-not-list", "benchmarks:\n  - {id: aime24", "benchmarks:\n  {id: aime24",
+     "8: benchmarks: expected a list, got"),
+    ("sources-not-mapping", 'sources:\n  card: {title: "A model card", url: "https://example.org/card", date: "2025-01-01"}',
+     "sources: [card]", "2: sources: expected a mapping of key → {title, url}"),
+    ("bad-country", "country: CN}", "country: China}", "5: vendors[0].country: expected an ISO 3166 two-letter code"),
+    ("benchmarks-not-mapping", "    benchmarks:\n      aime24: {value: 50.5, k: 1, self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b",
+     "    benchmarks: [aime24]\n    sources: [card]\n  - id: rocket-7b",
+     "23: models[0].benchmarks: expected a mapping of benchmark id"),
+    ("active-over-total", "{total: 70B, active: 7B}", "{total: 70B, active: 80B}",
+     "19: models[0].params: active parameters (80,000,000,000) exceed total (70,000,000,000)"),
+    ("moe-without-active", "{total: 70B, active: 7B}", "{total: 70B}",
+     "19: models[0].params: architecture is moe but params.active is not given"),
+    ("active-without-moe", "    architecture: dense\n    params: {total: 7B}", "    architecture: dense\n    params: {total: 7B, active: 1B}",
+     "30: models[1].architecture: params.active is set, so architecture must be moe"),
+    ("native-over-max", "{native: 32768, max: 131072}", "{native: 262144, max: 131072}",
+     "20: models[0].context: native context (262,144) exceeds max (131,072)"),
+    ("undisclosed-with-values", "    open_weights: false\n", "    open_weights: false\n    undisclosed: [params]\n",
+     "33: models[1].undisclosed: params is listed as undisclosed but values are given"),
+    ("figures-without-source", "    open_weights: false\n    benchmarks:\n      aime24: {value: 50.5, k: 1, self_reported: true, source: card}\n    sources: [card]",
+     "    open_weights: false", "26: models[1].sources: figures need a source"),
+    ("name-size-disagrees", "{total: 7B}", "{total: 9B}", "31: models[1].params: the id says 7B but params.total is 9B"),
+    ("dangling-family", "    family: rocket\n    released: \"2025-02-01\"", "    family: rockt\n    released: \"2025-02-01\"",
+     "28: models[1].family: unknown family 'rockt'; did you mean 'rocket'?"),
+    ("dangling-flagship", "flagship: rocket-70b-a7b", "flagship: rocket-1b", "7: families[0].flagship: unknown model 'rocket-1b'"),
+    ("vendor-disagrees", "    family: rocket\n    vendor: acme", "    family: rocket\n    vendor: other",
+     "16: models[0].vendor: vendor 'other' differs from its family's 'acme'"),
+    ("currency-without-rates", "{CNY: 7.3, KRW: 1450}", "{CNY: 7.3}",
+     None),  # nothing refers to KRW in MINIMAL: removing it is fine
+    ("tag-not-allowed", "    license: Apache-2.0", "    license: !custom Apache-2.0",
+     "21: models[0].license: tag !custom is not allowed"),
+    ("bad-explicit-int", "    license: Apache-2.0", "    license: !!int x", "21: models[0].license: 'x' is not a valid int"),
+    ("duplicate-key", "    license: Apache-2.0\n", "    license: Apache-2.0\n    license: MIT\n",
+     "22: models[0].license: duplicate key 'license' (first at line 21, again at line 22)"),
+    ("duplicate-id", "  - id: rocket-7b", "  - id: rocket-70b-a7b", "26: models[1].id: duplicate id 'rocket-70b-a7b' in this file"),
+    ("name-clash", "  - id: rocket-7b\n    name: Rocket-7B", "  - id: rocket-7b\n    name: Rocket-7B\n    aliases: [Rocket-70B-A7B]",
+     "28: models[1].aliases: name 'rocket70ba7b' also belongs to model 'rocket-70b-a7b'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "old", "new", "expected"), VALIDATOR_CASES, ids=[c[0] for c in VALIDATOR_CASES])
+def test_every_validator_branch(cli, write_yaml, case, old, new, expected):
+    assert old in MINIMAL, case
+    path = write_yaml(MINIMAL.replace(old, new, 1), f"{case}.yaml")
+    result = cli("--no-bundled", "validate", path)
+    if expected is None:
+        assert result.exit_code == 0, result.stdout + result.stderr
+        return
+    assert result.exit_code == 65, result.stdout
+    out = result.stdout + result.stderr
+    assert f"{path}:{expected}" in out, out
+
+
+def test_validate_prints_one_line_per_problem(cli, write_yaml):
+    path = write_yaml(MINIMAL.replace("architecture: dense", "architecture: sparse"), "bad.yaml")
+    result = cli("--no-bundled", "validate", path)
+    lines = (result.stdout + result.stderr).splitlines()
+    assert [line for line in lines if line.startswith(f"{path}:")] == [
+        f"{path}:30: models[1].architecture: expected one of moe, dense, got 'sparse'"
+    ]
+
+
+# --------------------------------------------------------------------------- rate chains
+
+
+@pytest.mark.parametrize(
+    ("amount", "target", "rate", "expected"),
+    [
+        # EUR is in no table: an override links it through the table's base (USD).
+        ("1 EUR", "KRW", "EUR:USD=1.1", 1.1 * 1450),  # link on the source side
+        ("1000 KRW", "EUR", "EUR:USD=1.1", 1000 / 1450 / 1.1),  # the same link, other direction
+        ("1 EUR", "CNY", "KRW:EUR=0.0005", (1 / 1450) / 0.0005 * 7.3),  # link on the target side
+        ("1 EUR", "KRW", "CNY:EUR=0.13", (1 / 7.3) / 0.13 * 1450),  # through a non-base currency
+        ("100 CNY", "KRW", "CNY:KRW=200", 100 * 200),  # a rate for the very pair wins
+        ("100 KRW", "CNY", "CNY:KRW=200", 100 / 200),  # … in either direction
+    ],
+)
+def test_rate_override_chains(cli, minimal, amount, target, rate, expected):
+    result = cli("--no-bundled", "--registry", minimal, "convert", amount, "--to", target, "--rate", rate, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["output"]["value"] == pytest.approx(expected, rel=1e-12)
+
+
+def test_table_cross_rate_goes_through_the_base(cli, minimal):
+    result = cli("--no-bundled", "--registry", minimal, "convert", "1 CNY", "--to", "KRW", "--json")
+    data = json.loads(result.stdout)
+    assert data["output"]["value"] == pytest.approx(1450 / 7.3, rel=1e-12)
+
+
+# --------------------------------------------------------------------------- dates at their boundaries
+
+
+@pytest.mark.parametrize(
+    ("expression", "ids"),
+    [
+        ("released=2025-01-01", ["rocket-70b-a7b"]),
+        ("released!=2025-01-01", ["rocket-7b"]),
+        ("released<2025-02-01", ["rocket-70b-a7b"]),
+        ("released<=2025-02-01", ["rocket-70b-a7b", "rocket-7b"]),
+        ("released>2025-01-01", ["rocket-7b"]),
+        ("released>=2025-01-01", ["rocket-70b-a7b", "rocket-7b"]),
+        ("released>=2025-01-02", ["rocket-7b"]),
+        ("released<=2025-01-31", ["rocket-70b-a7b"]),
+        ("released=2025-01", ["rocket-70b-a7b"]),  # a month in the filter is its days
+        ("released<2025-02", ["rocket-70b-a7b"]),
+        ("released<=2025-02", ["rocket-70b-a7b", "rocket-7b"]),
+        ("released>2025-01", ["rocket-7b"]),
+        ("released=2025", ["rocket-70b-a7b", "rocket-7b"]),
+        ("released!=2025", []),
+    ],
+)
+def test_date_filters_at_their_boundaries(cli, minimal, expression, ids):
+    result = cli("--no-bundled", "--registry", minimal, "filter", expression, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [m["id"] for m in json.loads(result.stdout)] == ids
+
+
+def test_date_chart_bars_grow_with_the_date(cli, minimal):
+    result = cli("--no-bundled", "--registry", minimal, "rank", "--by", "released", "--chart", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "Rocket" in line]
+    assert [("7B" in line and "70B" not in line) for line in lines] == [True, False]  # newest first
+    bars = [line.count("█") + line.count("#") for line in lines]
+    assert bars[0] > bars[1] > 0
+    assert "2025-02-01" in lines[0] and "2025-01-01" in lines[1]
+
+
+# --------------------------------------------------------------------------- scale words and numerals
+
+
+@pytest.mark.parametrize(
+    ("amount", "to", "display"),
+    [
+        ("671B params", "T params", "0.671T params"),
+        ("671B params", "B params", "671B params"),
+        ("671B params", "M params", "671,000M params"),
+        ("1.5T params", "B params", "1,500B params"),
+        ("128K tokens", "M tokens", "0.128M tokens"),
+        ("128K tokens", "K tokens", "128K tokens"),
+        ("1M tokens", "K tokens", "1,000K tokens"),
+        ("671 billion params", "million params", "671,000M params"),
+        ("2 trillion params", "billion params", "2,000B params"),
+        ("5000 tokens", "thousand tokens", "5K tokens"),
+    ],
+)
+def test_every_scale_word_in_to(cli, amount, to, display):
+    result = cli("convert", amount, "--to", to, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["output"]["display"] == display
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("600億元", 60_000_000_000, "CNY"),
+        ("1萬億元", 1_000_000_000_000, "CNY"),
+        ("1.5萬億元", 1_500_000_000_000, "CNY"),
+        ("2千5百萬元", 25_000_000, "CNY"),
+        ("1萬2千元", 12_000, "CNY"),
+        ("5億6千萬元", 560_000_000, "CNY"),
+        ("3십억 원", 3_000_000_000, "KRW"),
+        ("2,000萬元", 20_000_000, "CNY"),
+        ("398.12億元", 39_812_000_000, "CNY"),
+    ],
+)
+def test_traditional_and_mixed_numerals(text, value, unit):
+    amount = parse_amount(text)
+    assert (amount.value, amount.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["十億元", "萬元", "億"])
+def test_a_multiplier_needs_a_number_before_it(text):
+    with pytest.raises(ValueError):
+        parse_amount(text)
+
+
+# --------------------------------------------------------------------------- JSON number types
+
+
+def test_integers_stay_integers_in_json(cli, write_yaml):
+    text = MINIMAL.replace("aime24: {value: 50.5, k: 1, self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b",
+                           "aime24: {value: 80, k: 1, self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b")  # fmt: skip
+    path = write_yaml(text, "ints.yaml")
+    raw = cli("--no-bundled", "--registry", path, "show", "rocket-70b-a7b", "--json").stdout
+    assert '"value": 80,' in raw and '"value": 80.0' not in raw
+    data = json.loads(raw)
+    assert type(data["benchmarks"]["aime24"]["value"]) is int
+    assert type(data["params"]["total"]) is int and type(data["context"]["max"]) is int
+    other = json.loads(cli("--no-bundled", "--registry", path, "show", "rocket-7b", "--json").stdout)
+    assert type(other["benchmarks"]["aime24"]["value"]) is float  # 50.5 stays what it was
+
+
+def test_bundled_fund_amounts_are_integers(cli):
+    raw = cli("funding", "--json").stdout
+    assert '"value": 1000000000000,' in raw
+    assert all(type(f["amount"]["value"]) is int for f in json.loads(raw))
