@@ -13,7 +13,8 @@ Only a registry that validated is ever stored.
 The cache is an optimisation and never a source of errors: an unwritable, missing, corrupt,
 foreign-owned or truncated entry is ignored and the files are read again. Entries are written
 to a temporary file and renamed into place, so concurrent runs never see half an entry. The
-folder is `$XDG_CACHE_HOME/cnai` (else `~/.cache/cnai`), mode 0700; `CNAI_NO_CACHE=1` turns it
+folder is the platform's cache place (`cnai.paths`: `$XDG_CACHE_HOME/cnai`, else
+`~/.cache/cnai`, on Linux; the native places elsewhere), mode 0700; `CNAI_NO_CACHE=1` turns it
 off. Pickle is safe here only because the folder is the user's own: entries not owned by the
 user, or in a folder others can write to, are never loaded.
 """
@@ -34,10 +35,9 @@ SCHEMA = 1
 def folder() -> Path | None:
     if os.environ.get("CNAI_NO_CACHE", "") not in ("", "0"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None
-    return Path(base) / "cnai"
+    from cnai.paths import cache_dir
+
+    return cache_dir()
 
 
 def key(blobs: list[tuple[str, bytes]]) -> str | None:
@@ -109,7 +109,7 @@ def get(cache_key: str) -> Any:
         return None
     try:
         # The C unpickler alone: `pickle` (the Python module) costs ~3 ms to import and a hit
-        # needs nothing of it. tempfile is imported only to write an entry.
+        # needs nothing of it. Writing an entry (atomic.py) imports what it needs then.
         from _pickle import load as unpickle
 
         with open(path, "rb") as handle:
@@ -123,18 +123,12 @@ def put(cache_key: str, value: Any) -> None:
     if place is None:
         return
     import pickle
-    import tempfile
+
+    from cnai.atomic import atomic_write
 
     try:
         place.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=place, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, place / f"{cache_key}.pickle")
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        atomic_write(place / f"{cache_key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
         _prune(place)
     except OSError:
         return  # read-only home, full disk, …: run without a cache

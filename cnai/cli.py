@@ -58,8 +58,20 @@ class Settings:
         if self._registry is None:
             from cnai.registry import load
 
-            self._registry = load(self.registry_files, bundled=self.bundled)
+            self._registry = load(self.files(), bundled=self.bundled)
         return self._registry
+
+    def files(self) -> list[str]:
+        """What is merged over the bundled registry: rates `cnai update` wrote, then the user's files.
+
+        `--no-bundled` drops both the bundled file and the downloaded rates: only the files named
+        with --registry or CNAI_REGISTRY are read.
+        """
+        if not self.bundled:
+            return list(self.registry_files)
+        from cnai.paths import user_rate_files
+
+        return [*user_rate_files(), *self.registry_files]
 
 
 def hoist_global_options(args: list[str]) -> list[str]:
@@ -751,7 +763,31 @@ def convert(
     s = settings(ctx)
     reg = s.registry()
     result = convert_amount(amount, to, converter(reg, rate, as_of), as_of=as_of)
+    if result.rate is not None and not as_of and not result.rate.override:
+        warn_if_stale(result.rate.date)
     emit(ctx, convert_view(reg, result, s.lang, overrides_text(rate)))
+
+
+STALE_DAYS = 30  # default for CNAI_STALE_DAYS
+
+
+def warn_if_stale(table_date: str | None) -> None:
+    """A figure dated today converted at an old table: say so once, with the command that refreshes."""
+    if not table_date:
+        return
+    from cnai.paths import today
+    from cnai.units import effective_date
+
+    try:
+        limit = int(os.environ.get("CNAI_STALE_DAYS", STALE_DAYS))
+    except ValueError:
+        limit = STALE_DAYS
+    age = (today() - effective_date(table_date)).days
+    if age > limit:
+        _err(
+            f"{PROG}: the newest exchange rates are from {table_date} ({age} days old); "
+            "'cnai update rates' fetches current ones"
+        )
 
 
 @app.command()
@@ -768,7 +804,10 @@ def info(ctx: typer.Context) -> None:
 
     s = settings(ctx)
     reg = s.registry()
+    from cnai.paths import user_rate_files
+
     origins = {path: "CNAI_REGISTRY" for path in user_paths([], os.environ.get("CNAI_REGISTRY"))}
+    origins.update({path: "cnai update rates" for path in user_rate_files()})
     emit(ctx, info_view(reg, s.lang, origins))
 
 
@@ -784,6 +823,84 @@ def rates(ctx: typer.Context) -> None:
 
     s = settings(ctx)
     emit(ctx, rates_view(s.registry(), s.lang))
+
+
+update_app = typer.Typer(
+    name="update",
+    help="Refresh data from the network into your data directory (cnai info shows where).",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(update_app, name="update")
+
+
+@update_app.command("rates")
+def update_rates(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Keep tables from DATE on [default: 1 January of the year before last]."),
+    ] = None,
+    currency: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--currency",
+            metavar="CODE",
+            help="A currency to keep (repeatable) [default: USD, CNY, KRW; EUR is the base].",
+        ),
+    ] = None,
+) -> None:
+    """Download the ECB's euro reference rates into your data directory.
+
+    The file is merged after the bundled registry on every run, so conversions use rates up to
+    the last ECB business day. Re-running downloads only when the ECB's file changed; a failed
+    or corrupt download changes nothing (exit 69). CNAI_ECB_URL names a mirror.
+
+    Examples:
+
+      cnai update rates
+
+      cnai update rates --since 2020-01-01 --currency JPY --currency USD --currency CNY --currency KRW
+    """
+    from datetime import date
+
+    from cnai.ecb import DEFAULT_CURRENCIES
+    from cnai.ecb import update_rates as run_update
+    from cnai.paths import data_dir, today
+    from cnai.units import parse_date
+
+    start = parse_date(since) if since else date(today().year - 2, 1, 1)
+    codes = tuple(dict.fromkeys(c.strip().upper() for c in currency or DEFAULT_CURRENCIES))
+    for code in codes:
+        if len(code) != 3 or not code.isalpha() or code == "EUR":
+            raise UsageError(f"bad --currency {code!r}: give an ISO 4217 code other than EUR (the base), e.g. USD")
+    outcome = run_update(data_dir(), since=start, currencies=codes, progress=_progress_bar())
+    if outcome.status == "current":
+        _err(f"{PROG}: the ECB rates in {outcome.path} are current ({outcome.tables} tables up to {outcome.last})")
+    else:
+        _err(f"{PROG}: wrote {outcome.tables} ECB rate tables ({outcome.first} … {outcome.last}) to {outcome.path}")
+
+
+def _progress_bar() -> Any:
+    """A one-line progress report on a terminal for a download that takes over a second."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+
+    started = time.monotonic()
+    shown = [False]
+
+    def show(received: int, total: int | None) -> None:
+        if time.monotonic() - started < 1.0:
+            return
+        shown[0] = True
+        of = f" of {total / 1e6:.1f} MB" if total else ""
+        sys.stderr.write(f"\r{PROG}: downloading {received / 1e6:.1f} MB{of}")
+        if total is not None and received >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
 
 
 @app.command()

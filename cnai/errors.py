@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 3
     DATA = 65  # EX_DATAERR: the registry content is invalid
     NO_INPUT = 66  # EX_NOINPUT: the registry file cannot be read
+    UNAVAILABLE = 69  # EX_UNAVAILABLE: the network or a remote service failed; nothing was written
     INTERRUPTED = 130
 
 
@@ -49,6 +50,12 @@ class RegistryUnreadable(CnaiError):
     """The registry file cannot be opened or read at all."""
 
     exit_code = ExitCode.NO_INPUT
+
+
+class NetworkError(CnaiError):
+    """Offline, a timeout, a refused connection or a failing server: nothing was written."""
+
+    exit_code = ExitCode.UNAVAILABLE
 
 
 class RegistryInvalid(CnaiError):

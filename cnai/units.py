@@ -181,30 +181,38 @@ class Converter:
         `funding` converts many figures at a handful of rates) and the amount multiplies.
         NaN comes back where the context lacks a rate; the caller turns it into an error.
         """
-        key = (source, target, tuple(sorted(values.items())))
-        if key in self._factors:
-            return self._factors[key]
-        import pint
+        return self._factors_in(values, [(source, target)])[0]
 
-        ureg = self._registry()
-        self._contexts += 1
-        name = f"rates-{self._contexts}"
-        context = pint.Context(name)
-        lines = [
-            f"{code} = {in_reference!r} {REFERENCE}" for code, in_reference in values.items() if code in self.codes
-        ]
-        if lines:
-            context.redefine("\n".join(lines))  # one parse for the table: pint's parser is the cost
-        ureg.add_context(context)
-        try:
-            with ureg.context(name):
-                factor = float(ureg.Quantity(1.0, source).to(target).magnitude)
-        except pint.DimensionalityError:
-            raise UsageError(f"cannot convert {describe_unit(source)} to {describe_unit(target)}") from None
-        finally:
-            ureg.remove_context(name)
-        self._factors[key] = factor
-        return factor
+    def _factors_in(self, values: dict[str, float], pairs: list[tuple[str, str]]) -> list[float]:
+        """`_factor` for several pairs of one context: the context is built (parsed) once."""
+        signature = tuple(sorted(values.items()))
+        missing = [pair for pair in pairs if (*pair, signature) not in self._factors]
+        if missing:
+            import pint
+
+            ureg = self._registry()
+            self._contexts += 1
+            name = f"rates-{self._contexts}"
+            context = pint.Context(name)
+            lines = [
+                f"{code} = {in_reference!r} {REFERENCE}" for code, in_reference in values.items() if code in self.codes
+            ]
+            if lines:
+                context.redefine("\n".join(lines))  # one parse for the table: pint's parser is the cost
+            ureg.add_context(context)
+            try:
+                with ureg.context(name):
+                    for source, target in missing:
+                        try:
+                            factor = float(ureg.Quantity(1.0, source).to(target).magnitude)
+                        except pint.DimensionalityError:
+                            raise UsageError(
+                                f"cannot convert {describe_unit(source)} to {describe_unit(target)}"
+                            ) from None
+                        self._factors[(source, target, signature)] = factor
+            finally:
+                ureg.remove_context(name)
+        return [self._factors[(source, target, signature)] for source, target in pairs]
 
     def _registry(self) -> Any:
         if self._ureg is None:
@@ -229,12 +237,10 @@ def table_factors(reg: Registry) -> dict[tuple[str, str, str, str], float]:
     for table in reg.rates.values():
         values = _table_values(table)
         codes = sorted(values)
-        for source in codes:
-            for target in codes:
-                if source != target:
-                    factor = converter._factor(source, target, values)
-                    if math.isfinite(factor):
-                        out[(table.date, table.base, source, target)] = factor
+        pairs = [(source, target) for source in codes for target in codes if source != target]
+        for (source, target), factor in zip(pairs, converter._factors_in(values, pairs), strict=True):
+            if math.isfinite(factor):
+                out[(table.date, table.base, source, target)] = factor
     return out
 
 

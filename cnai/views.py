@@ -100,6 +100,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "best": ("* best in row", "* 행에서 가장 좋은 값", "* 该行最佳"),
     "tied": ("= tied for best", "= 공동 최고", "= 并列最佳"),
     "in_effect": ("in effect", "적용 중", "当前适用"),
+    "published": ("published", "발표", "发布"),
     "price_in": ("in", "입력", "输入"),
     "price_out": ("out", "출력", "输出"),
     "price_cached": ("cached in", "캐시 입력", "缓存命中输入"),
@@ -705,11 +706,12 @@ def rates_view(reg: Registry, lang: str) -> View:
     rows = []
     raw = []
     for table in reg.rates.values():
-        payload.append(
-            {"date": table.date, "base": table.base, "rates": dict(table.rates),
-             "source": source_json(reg, table.source), "notes": table.notes}
-        )  # fmt: skip
         source = reg.sources.get(table.source)
+        cited = source_json(reg, table.source)
+        cited["accessed_via"] = source.accessed_via if source else None  # e.g. when `cnai update` fetched it
+        payload.append(
+            {"date": table.date, "base": table.base, "rates": dict(table.rates), "source": cited, "notes": table.notes}
+        )
         for code, value in table.rates.items():
             rows.append(
                 [table.date, f"1 {table.base} = {format_rate(value)} {code}", source.title if source else table.source]
@@ -720,7 +722,15 @@ def rates_view(reg: Registry, lang: str) -> View:
         Column("rate", label("rate", lang)),
         Column("source", label("source", lang), wrap=True),
     ]
-    return View(payload, Grid(columns, rows, raw, csv_headers=["date", "base", "currency", "per_base", "source_url"]))
+    # Each source once under the table: where it is, when it was published and how it was read.
+    footer = []
+    for key in dict.fromkeys(table.source for table in reg.rates.values()):
+        source = reg.sources.get(key)
+        if source is not None:
+            parts = [source.url, source.date and f"{word('published', lang)} {source.date}", source.accessed_via]
+            footer.append(f"{source.title}: " + "; ".join(p for p in parts if p))
+    grid = Grid(columns, rows, raw, footer=footer, csv_headers=["date", "base", "currency", "per_base", "source_url"])
+    return View(payload, grid)
 
 
 def claims_view(reg: Registry, claims: list[tuple[Claim, ClaimCheck | None]], lang: str) -> View:

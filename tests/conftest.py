@@ -90,6 +90,7 @@ def hermetic_environ(base: Path) -> dict[str, str]:
             "PYTHONDONTWRITEBYTECODE": "1",
             "TZ": "UTC",
             "HF_HUB_OFFLINE": "1",  # the Hub client must never reach the internet from a test
+            "CNAI_TODAY": "2026-12-03",  # staleness and default dates do not change with the calendar
             "NO_PROXY": "*",
         }
     )
@@ -134,6 +135,7 @@ ISOLATED_ENV = {
     "LC_MESSAGES": None,
     "CNAI_REGISTRY": None,
     "CNAI_DEBUG": None,
+    "CNAI_TODAY": "2026-12-03",
     "FORCE_COLOR": None,
     "TERM": "xterm",
     "XDG_CACHE_HOME": None,  # the registry cache goes under the test's temporary HOME

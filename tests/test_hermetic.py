@@ -19,7 +19,7 @@ def test_every_test_runs_in_a_private_home():
     assert os.environ["HOME"] != _REAL_HOME
     for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
         assert not os.environ[name].startswith(_REAL_HOME + os.sep), name
-    assert not [k for k in os.environ if k.startswith("CNAI_")]
+    assert [k for k in os.environ if k.startswith("CNAI_")] == ["CNAI_TODAY"]  # a fixed day, nothing else
     assert os.environ["LC_ALL"] == "C.UTF-8" and os.environ["NO_COLOR"] == "1"
     assert cache.folder() == Path(os.environ["XDG_CACHE_HOME"]) / "cnai"
 
