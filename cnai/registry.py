@@ -51,6 +51,9 @@ class Registry:
     # Derived data kept in the cache: pint's factor for every currency pair of every rate table,
     # keyed (table date, table base, from, to), so that a warm run converts without pint.
     factors: dict[tuple[str, str, str, str], float] = field(default_factory=dict)
+    # Which file each model came from when it was not the first to define it: model id →
+    # (the file in effect, the earlier files whose entry it replaced). Conflicts stay visible.
+    overrides: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     _names: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
 
     # -- lookups
@@ -149,6 +152,8 @@ def merge(files: list[Parsed]) -> tuple[Registry, dict[tuple[str, str], Located]
     """Later files override earlier ones entry by entry (same id → replaced)."""
     reg = Registry()
     where: dict[tuple[str, str], Located] = {}
+    first_file = files[0].doc.file if files else None
+    defined_in: dict[str, list[str]] = {}
     for parsed in files:
         reg.files.append(parsed.doc.file)
         if parsed.snapshot and (reg.snapshot is None or parsed.snapshot > reg.snapshot):
@@ -171,6 +176,8 @@ def merge(files: list[Parsed]) -> tuple[Registry, dict[tuple[str, str], Located]
                     loc.problem(("id",), f"duplicate id {record.id!r} in this file", parsed.doc.problems)
                     continue
                 seen.add(record.id)
+                if section == "models":
+                    defined_in.setdefault(record.id, []).append(parsed.doc.file)
                 table.pop(record.id, None)  # a replaced entry moves to its new place
                 table[record.id] = record
                 where[(section, record.id)] = loc
@@ -178,6 +185,9 @@ def merge(files: list[Parsed]) -> tuple[Registry, dict[tuple[str, str], Located]
             reg.rates[(rate_table.date, rate_table.base)] = rate_table
             where[("rates", f"{rate_table.date}/{rate_table.base}")] = loc
     reg.rates = dict(sorted(reg.rates.items()))
+    for ident, chain in defined_in.items():
+        if chain != [first_file]:
+            reg.overrides[ident] = (chain[-1], tuple(chain[:-1]))
     return reg, where
 
 

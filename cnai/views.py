@@ -47,6 +47,7 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "price.input": ("Price (input)", "가격 (입력)", "价格（输入）"),
     "price.output": ("Price (output)", "가격 (출력)", "价格（输出）"),
     "price.date": ("Price date", "가격 기준일", "价格日期"),
+    "defined_in": ("Defined in", "정의된 파일", "定义文件"),
     "info.version": ("cnai version", "cnai 버전", "cnai 版本"),
     "info.snapshot": ("Registry snapshot", "레지스트리 기준일", "注册表快照日期"),
     "info.models": ("Models", "모델", "模型"),
@@ -101,6 +102,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "tied": ("= tied for best", "= 공동 최고", "= 并列最佳"),
     "in_effect": ("in effect", "적용 중", "当前适用"),
     "published": ("published", "발표", "发布"),
+    "replaces": ("replaces the entry in", "다음 파일의 항목을 대체", "取代以下文件中的条目"),
     "price_in": ("in", "입력", "输入"),
     "price_out": ("out", "출력", "输出"),
     "price_cached": ("cached in", "캐시 입력", "缓存命中输入"),
@@ -166,6 +168,14 @@ def price_json(reg: Registry, p: Price | None) -> dict[str, Any] | None:
     }  # fmt: skip
 
 
+def _origin_json(reg: Registry, m: Model) -> dict[str, Any] | None:
+    """Where an entry came from when it is not the first file's (the bundled registry's)."""
+    found = reg.overrides.get(m.id)
+    if found is None:
+        return None
+    return {"file": found[0], "replaces": list(found[1])}
+
+
 def model_json(reg: Registry, m: Model) -> dict[str, Any]:
     """The model object of the JSON contract (DESIGN.md), plus price, undisclosed and notes."""
     return {
@@ -205,6 +215,7 @@ def model_json(reg: Registry, m: Model) -> dict[str, Any]:
         "price": price_json(reg, m.price),
         "prices": [price_json(reg, p) for p in m.prices],
         "undisclosed": list(m.undisclosed),
+        "origin": _origin_json(reg, m),
         "notes": m.notes,
         "sources": [source_json(reg, key) for key in m.sources],
     }
@@ -311,6 +322,11 @@ def show_view(
     # and prices do): said once, on the first figure, rather than on every row.
     model_refs = " ".join(cite(k) for k in m.sources)
     add("id", m.id)
+    origin = reg.overrides.get(m.id)
+    if origin is not None:
+        # Said first: every figure below is the overlay's, and what it replaced is not lost.
+        replaced = f"; {word('replaces', lang)} {', '.join(origin[1])}" if origin[1] else ""
+        add("defined_in", f"{origin[0]}{replaced}")
     add("name", m.name)
     others = [m.names[lang_] for lang_ in LANGS if lang_ in m.names and m.names[lang_] != m.name]
     if others or m.aliases:

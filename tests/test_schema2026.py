@@ -290,3 +290,26 @@ def test_version_names_the_bundled_snapshot(cli):
 
     assert bundled_snapshot() is not None
     assert cli("--version").stdout.endswith(f"(registry snapshot {bundled_snapshot()})\n")
+
+
+def test_an_overlay_says_what_it_replaced(cli, write_yaml, minimal):
+    mine = write_yaml(
+        """\
+        schema: 1
+        sources:
+          mine: {title: "My notes", url: "https://example.org/mine"}
+        models:
+          - {id: rocket-7b, name: Rocket-7B, family: rocket, license: MIT, sources: [mine]}
+          - {id: rocket-1b, name: Rocket-1B, family: rocket, sources: [mine]}
+        """,
+        "mine.yaml",
+    )
+    data = {
+        m["id"]: m
+        for m in json.loads(cli("--no-bundled", "--registry", minimal, "--registry", mine, "list", "--json").stdout)
+    }
+    assert data["rocket-7b"]["origin"] == {"file": mine, "replaces": [minimal]}
+    assert data["rocket-1b"]["origin"] == {"file": mine, "replaces": []}  # new in the overlay
+    assert data["rocket-70b-a7b"]["origin"] is None  # from the first file
+    shown = cli("--no-bundled", "--registry", minimal, "--registry", mine, "show", "rocket-7b", env={"COLUMNS": "300"})
+    assert f"Defined in                {mine}; replaces the entry in {minimal}" in shown.stdout
