@@ -55,6 +55,10 @@ def _licence(checkout: Path, cache_home: Path) -> str:
 
 def test_a_changed_loader_never_reads_the_old_cache(tmp_path):
     """The bug this guards: a loader edit that drops every licence passed on a warm cache."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        import pytest
+
+        pytest.skip("mutmut rewrites the loader this test edits; the edit would land elsewhere")
     checkout = _copy_of_cnai(tmp_path / "src")
     cache_home = tmp_path / "cache"
     assert _licence(checkout, cache_home) == "Apache-2.0"
