@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -901,6 +902,115 @@ def _progress_bar() -> Any:
         sys.stderr.flush()
 
     return show
+
+
+import_app = typer.Typer(
+    name="import",
+    help="Registry entries from outside sources, every value sourced.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("hf")
+def import_hf(
+    ctx: typer.Context,
+    repos: Annotated[
+        list[str], typer.Argument(metavar="REPO_ID...", help="Hub repositories, e.g. deepseek-ai/DeepSeek-V3.")
+    ],
+    into: Annotated[
+        str | None,
+        typer.Option("--into", metavar="FILE", help="Add the entries to this registry file (created if new)."),
+    ] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="With --into: replace entries with the same id.")] = False,
+    vendor: Annotated[
+        str | None,
+        typer.Option(metavar="ID", help="The vendor [default: the one whose names include the organisation]."),
+    ] = None,
+    family: Annotated[
+        str | None, typer.Option(metavar="ID", help="The family [default: the model's own, or a new one].")
+    ] = None,
+) -> None:
+    """A registry entry (YAML) from a Hugging Face Hub repository's model info and config.json.
+
+    Parameters are counted from the weights, context comes from the config, licence and languages
+    from the card; what the Hub cannot tell (active parameters of a mixture of experts,
+    benchmarks) is left empty with a note. The entry validates as a --registry file. Needs the
+    hub extra: pip install "cnai[hub]". HF_ENDPOINT names a mirror.
+
+    Examples:
+
+      cnai import hf deepseek-ai/DeepSeek-V3
+
+      cnai import hf Qwen/Qwen3-8B --into mine.yaml && cnai --registry mine.yaml show qwen3-8b
+    """
+    import yaml
+
+    from cnai.hub import entry, fetch
+    from cnai.network import _env_timeout
+
+    s = settings(ctx)
+    reg = s.registry()
+    document: dict[str, Any] = {"schema": 1, "sources": {}, "families": [], "models": []}
+    for repo in repos:
+        if repo.count("/") != 1 or not all(repo.split("/")):
+            raise UsageError(f"bad repository {repo!r}; write ORGANISATION/NAME, e.g. deepseek-ai/DeepSeek-V3")
+        org = repo.split("/")[0]
+        try:
+            owner = reg.resolve_vendor(vendor or org).id
+        except CnaiError:
+            raise UsageError(
+                f"no vendor of the registry is called {vendor or org!r}; give --vendor ID ({', '.join(reg.vendors)})"
+            ) from None
+        info, config = fetch(repo, _env_timeout())
+        part = entry(info, config, vendor=owner, family=family, reg=reg)
+        document["sources"].update(part["sources"])
+        document["families"] += [
+            f for f in part.get("families", []) if f["id"] not in {x["id"] for x in document["families"]}
+        ]
+        document["models"] += part["models"]
+    if not document["families"]:
+        del document["families"]
+    if into is None:
+        text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+        write_stdout(text.encode("utf-8"))
+        return
+    _import_into(Path(into), document, replace=replace)
+
+
+def _import_into(path: "Path", document: dict[str, Any], *, replace: bool) -> None:
+    """Merge the entries into a user registry file: refuse to replace an id unless asked; write atomically."""
+    import yaml
+
+    from cnai.atomic import atomic_write
+    from cnai.rules import parse_document
+    from cnai.yamlread import parse_yaml, read_text
+
+    current: dict[str, Any] = {"schema": 1}
+    if path.exists():
+        loaded = yaml.safe_load(read_text(str(path))) or {}
+        if not isinstance(loaded, dict):
+            raise UsageError(f"{path} is not a registry file (expected a mapping with schema: 1)")
+        current = loaded
+    for section in ("families", "models"):
+        have = {e.get("id"): i for i, e in enumerate(current.get(section) or []) if isinstance(e, dict)}
+        for item in document.get(section, []):
+            if item["id"] in have:
+                if not replace:
+                    what = "model" if section == "models" else "family"
+                    raise UsageError(f"{path} already has {what} {item['id']!r}; add --replace to replace it")
+                current[section][have[item["id"]]] = item
+            else:
+                current.setdefault(section, []).append(item)
+    current.setdefault("sources", {}).update(document["sources"])
+    text = yaml.safe_dump(current, sort_keys=False, allow_unicode=True, width=100)
+    parsed = parse_document(parse_yaml(text, str(path)))
+    if parsed.doc.problems:
+        raise UsageError(f"the entries would not validate in {path}: {parsed.doc.problems[0]}; nothing was written")
+    atomic_write(path, text.encode("utf-8"))
+    ids = ", ".join(m["id"] for m in document["models"])
+    _err(f"{PROG}: added {ids} to {path}")
 
 
 @app.command()

@@ -89,7 +89,10 @@ def hermetic_environ(base: Path) -> dict[str, str]:
             "PYTHONIOENCODING": "utf-8",
             "PYTHONDONTWRITEBYTECODE": "1",
             "TZ": "UTC",
-            "HF_HUB_OFFLINE": "1",  # the Hub client must never reach the internet from a test
+            # The Hub client must never reach the internet from a test: any test that does not
+            # point it at its own local server meets a refused connection (port 9, discard).
+            "HF_ENDPOINT": "http://127.0.0.1:9",
+            "HF_HOME": str(base / "hf"),
             "CNAI_TODAY": "2026-12-03",  # staleness and default dates do not change with the calendar
             "NO_PROXY": "*",
         }
