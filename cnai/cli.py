@@ -9,6 +9,7 @@ YAML, Rich, pint) are imported inside the commands so `--version` and `--help` s
 # No `from __future__ import annotations` here: Typer resolves every command's annotations at
 # start-up, and string annotations cost a compile() each (~45 ms for this module, measured).
 import gc
+import json
 import os
 import shutil
 import sys
@@ -259,10 +260,11 @@ def main_options(
         ),
     ] = None,
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled registry.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.", case_sensitive=False)] = Format.table,
     as_json: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
     lang: Annotated[
-        Lang | None, typer.Option("--lang", help="Language of names and headers [default: from the locale].")
+        Lang | None,
+        typer.Option("--lang", help="Language of names and headers [default: from the locale].", case_sensitive=False),
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour (also NO_COLOR, TERM=dumb).")] = False,
     version: Annotated[
@@ -307,6 +309,11 @@ def emit(ctx: typer.Context, view: "View") -> None:
     from cnai.output import render
 
     s = settings(ctx)
+    if s.fmt is Format.table and not view.grid.rows and not view.grid.chart:
+        # A table of nothing is a header that reads like a bug; say so instead (JSON gives [],
+        # CSV and Markdown keep their header for scripts).
+        _err(f"{PROG}: nothing matches")
+        return
     tty = sys.stdout.isatty()
     width = shutil.get_terminal_size().columns if tty else None
     encoding = stdout_encoding()
@@ -410,8 +417,9 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="Use the rate table in force on DATE (the latest on or before it) [default: the table nearest "
-        "each figure's own date].",
+        help="Use the rate table in force on DATE (the latest on or before it; YYYY-MM-DD, YYYY-MM or YYYY) "
+        "[default: the table nearest each figure's own date; for an amount you type, which has no date, "
+        "the latest table].",
     ),
 ]
 
@@ -424,6 +432,15 @@ def converter(reg: "Registry", rates: list[str] | None, as_of: str | None) -> "C
     for o in overrides:
         _err(f"{PROG}: using --rate {o.text} (1 {o.source} = {o.value:g} {o.target}) instead of the registry")
     return Converter(reg, overrides, parse_date(as_of) if as_of else None)
+
+
+def as_of_day(as_of: str | None) -> str | None:
+    """--as-of as one ISO day (a month or a year stands at its middle, as rate tables do)."""
+    if not as_of:
+        return None
+    from cnai.units import parse_date
+
+    return parse_date(as_of).isoformat()
 
 
 def overrides_text(rates: list[str] | None) -> str | None:
@@ -573,6 +590,7 @@ def show(
     reg = s.registry()
     found = reg.resolve(model)
     price = None
+    as_of = as_of_day(as_of)
     in_effect = found.price_on(as_of)
     if currency and in_effect is not None:
         from cnai.query import convert_price
@@ -633,6 +651,7 @@ def compare(
     if len(resolved) < 2:
         raise UsageError(f"these names are all {resolved[0].id}; compare needs two different models")
     prices = None
+    as_of = as_of_day(as_of)
     if currency:
         from cnai.query import convert_price
 
@@ -690,8 +709,12 @@ def validate(
 
     s = settings(ctx)
     try:
-        reg = load([*s.registry_files, file], bundled=s.bundled)
+        reg = load([*s.files(), file], bundled=s.bundled)
     except RegistryInvalid as exc:
+        if s.fmt is Format.json:
+            # A script reads the verdict on stdout as well: the problems as records.
+            document = {"file": file, "valid": False, "problems": exc.records}
+            write_stdout((json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8"))
         for line in exc.problems:
             _err(line)
         _err(f"{PROG}: {file}: {exc.message}")
@@ -1036,6 +1059,7 @@ def claims(
     from cnai.units import Converter
     from cnai.views import claims_view
 
+    verdict = verdict.strip().lower() if verdict is not None else None
     if verdict is not None and verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}; choose one of: {', '.join(VERDICTS)}")
     s = settings(ctx)

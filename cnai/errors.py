@@ -63,11 +63,13 @@ class RegistryInvalid(CnaiError):
 
     exit_code = ExitCode.DATA
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], records: list[dict[str, object]] | None = None) -> None:
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"invalid registry: {count} {noun}")
         self.problems = problems
+        # The same problems as records ({file, line, path, message}) for `validate --json`.
+        self.records = records or []
 
     def lines(self) -> list[str]:
         return [*self.problems, self.message]

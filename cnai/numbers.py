@@ -180,6 +180,18 @@ _CJK_UNITS: dict[str, str] = {
 
 _NOT_FINITE = frozenset({"nan", "inf", "infinity"})
 
+
+def currency_word(text: str) -> str | None:
+    """The ISO code a currency word stands for (`won`, `원`, `RMB`, `美元`, `¥` …), else None.
+
+    One table for every place a currency is typed: amounts (`600억 위안`) and options
+    (`--currency 원`, `--to won`) accept the same words.
+    """
+    key = text.strip().lower()
+    code = _LATIN_UNITS.get(key) or _CJK_UNITS.get(text.strip()) or _SYMBOLS.get(key)
+    return code if code is not None and code.isupper() else None
+
+
 _CJK_ALTERNATIVES = "|".join(
     re.escape(word) for word in sorted({*_LARGE, *_SMALL, *_CJK_UNITS}, key=lambda w: (-len(w), w))
 )

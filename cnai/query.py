@@ -343,9 +343,24 @@ class Condition(NamedTuple):
         return _compare(self.spec.kind, actual, self.op, self.value)
 
 
+def field_key(reg: Registry, name: str) -> str:
+    """The canonical key a user's field name stands for: a field (or its alias), or a benchmark
+    by id or by its display name in any spacing and case (`AIME 2024`, `aime-2024` → aime24)."""
+    key = FIELD_ALIASES.get(name.lower(), name.lower())
+    if key in FIELDS or key in reg.benchmarks:
+        return key
+    from cnai.names import normalize_name
+
+    wanted = normalize_name(name)
+    for bench in reg.benchmarks.values():
+        if wanted in (normalize_name(bench.id), normalize_name(bench.name)):
+            return bench.id
+    return key
+
+
 def field_spec(reg: Registry, name: str) -> FieldSpec:
     """A model field or a benchmark id (its score value)."""
-    key = FIELD_ALIASES.get(name.lower(), name.lower())
+    key = field_key(reg, name)
     if key in FIELDS:
         return FIELDS[key]
     if key in reg.benchmarks or any(key in m.benchmarks for m in reg.models.values()):
@@ -503,7 +518,7 @@ def rank_models(
     Ties share a rank (1, 2, 2, 4). The default order puts the best first: descending, except
     for a benchmark where lower is better.
     """
-    key = FIELD_ALIASES.get(by.lower(), by.lower())
+    key = field_key(reg, by)
     choices = f"rank by {', '.join(RANKABLE)} or a benchmark id"
     try:
         spec = field_spec(reg, by)

@@ -248,7 +248,8 @@ def _load(files: list[str], cache: bool, bundled: str | None) -> Registry:
     problems = [p for item in parsed for p in item.doc.problems]
     problems.extend(check_references(reg, where))
     if problems:
-        raise RegistryInvalid([str(p) for p in sorted(problems, key=_problem_order(files))])
+        ordered = sorted(problems, key=_problem_order(files))
+        raise RegistryInvalid([str(p) for p in ordered], [p.record() for p in ordered])
     reg.bundled = bundled
     if key is not None:
         # Worth pint's import (~150 ms) only when the result is kept: every later run with

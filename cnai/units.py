@@ -71,10 +71,16 @@ def parse_override(text: str) -> Override:
 
 
 def parse_date(text: str) -> date:
+    """A date as typed: `2025-04-30`, or `2025-04` / `2024` as `cnai rates` dates its tables,
+    which stand at their period's middle (`effective_date`), so `--as-of 2024` selects the 2024
+    annual table."""
+    text = text.strip()
     try:
+        if re.fullmatch(r"\d{4}(-\d{2})?", text):
+            return effective_date(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"bad date {text!r}; write YYYY-MM-DD, e.g. 2025-04-30") from None
+        raise UsageError(f"bad date {text!r}; write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-04-30") from None
 
 
 def effective_date(text: str) -> date:
@@ -109,7 +115,9 @@ class Converter:
 
     def check_currency(self, code: str) -> str:
         """The upper-cased code if it is one we have rates for; UsageError otherwise."""
-        upper = code.strip().upper()
+        from cnai.numbers import currency_word
+
+        upper = currency_word(code) or code.strip().upper()
         if upper not in self.codes:
             known = ", ".join(sorted(self.codes))
             raise UsageError(f"unknown currency {code!r}; rates exist for {known}")

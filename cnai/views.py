@@ -458,7 +458,8 @@ def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str)
                 marks[(r, i + 1)] = TIE_MARK if len(row.best) > 1 else BEST_MARK
         grid_rows.append(cells)
         raw.append([row.key, *[c.value for c in row.cells]])
-    footer = [word("best", lang)]
+    # Each mark is explained only when it is used: no "* best in row" under a table without a star.
+    footer = [word("best", lang)] if any(len(row.best) == 1 for row in rows) else []
     if tied:
         footer.append(word("tied", lang))
     if uncompared:
@@ -467,7 +468,7 @@ def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str)
     for row in rows:
         if row.best:
             ids = [models[i].id for i in row.best]
-            best[row.key] = ids[0] if len(ids) == 1 else ids
+            best[row.key] = ids  # always a list: one id, or the ids tied for best
     payload = {"models": [model_json(reg, m) for m in models], "best": best}
     return View(payload, Grid(columns, grid_rows, raw, marks, footer))
 

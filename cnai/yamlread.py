@@ -38,6 +38,12 @@ def format_path(path: YamlPath) -> str:
     return out or "(top)"
 
 
+def invalid(file: str, line: int, message: str) -> RegistryInvalid:
+    """A problem that stops the reading of a file, as the error to raise."""
+    problem = Problem(file, line, (), message)
+    return RegistryInvalid([str(problem)], [problem.record()])
+
+
 class Problem(NamedTuple):
     """One thing wrong with a file, where it is: printed as `FILE:LINE: path: message`."""
 
@@ -48,6 +54,9 @@ class Problem(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {format_path(self.path)}: {self.message}"
+
+    def record(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "path": format_path(self.path), "message": self.message}
 
 
 @dataclass
@@ -89,14 +98,12 @@ def read_text(path: str) -> str:
 def decode(data: bytes, file: str) -> str:
     """Strict UTF-8 (a UTF-8 BOM is accepted and dropped); anything else names the line."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RegistryInvalid([f"{file}:1: (top): file is UTF-16; save it as UTF-8"])
+        raise invalid(file, 1, "file is UTF-16; save it as UTF-8")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise RegistryInvalid(
-            [f"{file}:{line}: (top): invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"]
-        ) from None
+        raise invalid(file, line, f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8") from None
 
 
 def parse_yaml(text: str, file: str) -> Document:
@@ -111,23 +118,23 @@ def parse_yaml(text: str, file: str) -> Document:
             raise _Fatal(1, "file is empty; a registry is a mapping with `schema: 1` and sections")
         doc.data = _Converter(doc).convert(node, (), 0)
     except _Fatal as exc:
-        raise RegistryInvalid([f"{file}:{exc.line}: (top): {exc.message}"]) from None
+        raise invalid(file, exc.line, f"{exc.message}") from None
     except yaml.reader.ReaderError as exc:
         # A control character or similar: name its line, in one line.
         line = text.count("\n", 0, exc.position) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise RegistryInvalid(
-            [f"{file}:{line}: (top): unacceptable character #x{code:04x} ({exc.reason}); write it as an escape"]
+        raise invalid(
+            file, line, f"unacceptable character #x{code:04x} ({exc.reason}); write it as an escape"
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        raise RegistryInvalid([f"{file}:{line}: (top): YAML syntax: {what}"]) from None
+        raise invalid(file, line, f"YAML syntax: {what}") from None
     except yaml.YAMLError as exc:
-        raise RegistryInvalid([f"{file}:1: (top): YAML error: {exc}"]) from None
+        raise invalid(file, 1, f"YAML error: {exc}") from None
     except RecursionError:
-        raise RegistryInvalid([f"{file}:1: (top): nesting too deep"]) from None
+        raise invalid(file, 1, "nesting too deep") from None
     return doc
 
 

@@ -273,7 +273,7 @@ def test_prices_convert_in_show_and_compare(cli):
     assert shown["price"]["converted"]["currency"] == "USD"
     assert shown["price"]["converted"]["input"] == pytest.approx(0.8 * 7.2706**-1 * 1, rel=0.02)
     compared = json.loads(cli("compare", "ernie-4.5-turbo", "ernie-x1-turbo", "--currency", "USD", "--json").stdout)
-    assert compared["best"]["price.input"] == "ernie-4.5-turbo"
+    assert compared["best"]["price.input"] == ["ernie-4.5-turbo"]
 
 
 def test_list_and_show_json_do_not_import_pint():

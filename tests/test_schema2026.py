@@ -187,7 +187,7 @@ def test_compare_stars_only_within_one_regime(run):
     # LCB: v6 against v5 against V6 (case is not a version) → not comparable either.
     assert "benchmarks.lcb" not in data["best"]
     two = json.loads(run("compare", "rocket-1", "comet-1", "--fields", "lcb", "--json").stdout)
-    assert two["best"] == {"benchmarks.lcb": "rocket-1"}  # same version, same k: compared
+    assert two["best"] == {"benchmarks.lcb": ["rocket-1"]}  # same version, same k: compared
 
 
 def test_compare_table_names_the_regimes_that_differ(run):
@@ -237,7 +237,7 @@ def test_show_converts_the_price_in_effect_at_its_own_rate(run):
 
 def test_compare_uses_the_price_in_effect_and_says_which(run):
     data = json.loads(run("compare", "rocket-1", "comet-1", "--currency", "USD", "--fields", "price", "--json").stdout)
-    assert data["best"]["price.input"] == "rocket-1"  # 2 CNY ≈ 0.31 USD < 1 USD
+    assert data["best"]["price.input"] == ["rocket-1"]  # 2 CNY ≈ 0.31 USD < 1 USD
     table = run("compare", "rocket-1", "comet-1", "--fields", "price", env={"COLUMNS": "200"}).stdout
     assert "2026-05-01 (input 0-32K)" in table and "2026-03-01" in table
     before = run("compare", "rocket-1", "comet-1", "--fields", "price", "--as-of", "2026-02-01").stdout

@@ -247,3 +247,68 @@ def test_bundled_fund_amounts_are_integers(cli):
     raw = cli("funding", "--json").stdout
     assert '"value": 1000000000000,' in raw
     assert all(type(f["amount"]["value"]) is int for f in json.loads(raw))
+
+
+# --------------------------------------------------------------------------- one voice (issue 12, first part)
+
+
+@pytest.mark.parametrize("word", ["won", "원", "KRW", "krw", "韩元"])
+def test_currency_words_are_accepted_wherever_a_currency_is(cli, word):
+    funding = cli("funding", "--currency", word, "--json")
+    assert funding.exit_code == 0, funding.stderr
+    assert {f["converted"]["currency"] for f in json.loads(funding.stdout)} == {"KRW"}
+    converted = cli("convert", "1 CNY", "--to", word, "--json")
+    assert json.loads(converted.stdout)["output"]["unit"] == "KRW"
+
+
+@pytest.mark.parametrize(("args", "check"), [
+    (["--format", "JSON", "list", "--limit", "1"], lambda out: out.startswith("[")),
+    (["--lang", "KO", "show", "qwen3"], lambda out: "항목" in out),
+    (["claims", "--verdict", "Wrong", "--json"], lambda out: {c["verdict"] for c in json.loads(out)} == {"wrong"}),
+])  # fmt: skip
+def test_choices_ignore_case(cli, args, check):
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert check(result.stdout)
+
+
+@pytest.mark.parametrize("name", ["AIME 2024", "aime 2024", "AIME-2024", "aime24"])
+def test_benchmarks_by_name_in_rank(cli, name):
+    result = cli("rank", "--by", name, "--top", "1", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["unit"] == "%"
+
+
+def test_best_is_always_a_list(cli):
+    data = json.loads(cli("compare", "deepseek-r1", "o1", "--json").stdout)
+    assert data["best"] and all(isinstance(ids, list) and ids for ids in data["best"].values())
+
+
+@pytest.mark.parametrize(
+    ("as_of", "table"), [("2024", "2024"), ("2025-03", "2025-03-06"), ("2025-03-05", "2025-03-05")]
+)
+def test_as_of_takes_years_and_months_as_rates_dates_them(cli, as_of, table):
+    result = cli("convert", "1 CNY", "--to", "KRW", "--as-of", as_of, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["rate"]["date"] == table
+
+
+def test_validate_json_reports_problems_as_records(cli, write_yaml):
+    path = write_yaml(MINIMAL.replace("architecture: dense", "architecture: sparse"), "bad.yaml")
+    result = cli("--no-bundled", "validate", path, "--json")
+    assert result.exit_code == 65
+    assert json.loads(result.stdout) == {
+        "file": path,
+        "valid": False,
+        "problems": [
+            {
+                "file": path,
+                "line": 30,
+                "path": "models[1].architecture",
+                "message": "expected one of moe, dense, got 'sparse'",
+            }
+        ],
+    }
+    broken = write_yaml("schema: 1\nmodels: [\n", "broken.yaml")
+    fatal = json.loads(cli("--no-bundled", "validate", broken, "--json").stdout)
+    assert fatal["valid"] is False and fatal["problems"][0]["path"] == "(top)"
