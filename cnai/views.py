@@ -387,7 +387,7 @@ def show_view(
         cp, rate = converted
         payload["price"]["converted"] = {
             "input": cp.input, "output": cp.output, "cache_hit_input": cp.cache_hit_input, "currency": cp.currency,
-            "rate": rate.value, "rate_date": rate.date, "rate_source": rate_json(reg, rate)["source"],
+            "rate": rate_json(reg, rate),
         }  # fmt: skip
     return View(payload, grid)
 
@@ -469,7 +469,18 @@ def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str)
         if row.best:
             ids = [models[i].id for i in row.best]
             best[row.key] = ids  # always a list: one id, or the ids tied for best
-    payload = {"models": [model_json(reg, m) for m in models], "best": best}
+    # The rows as asked (--fields), in the currency asked (--currency): values by model, in order.
+    row_json = [
+        {
+            "key": row.key, "group": row.group,
+            "values": [_whole(c.value) if isinstance(c.value, float) and row.group != "price" else c.value
+                       for c in row.cells],
+            "units": [c.unit for c in row.cells],
+            "comparable": row.comparable, "best": [models[i].id for i in row.best],
+        }
+        for row in rows
+    ]  # fmt: skip
+    payload = {"models": [model_json(reg, m) for m in models], "rows": row_json, "best": best}
     return View(payload, Grid(columns, grid_rows, raw, marks, footer))
 
 
@@ -605,11 +616,8 @@ def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str |
         converted = None
         if row.converted is not None:
             c = row.converted
-            rate = rate_json(reg, c.rate, overrides)
-            converted = {
-                "value": c.value, "currency": c.currency, "rate": c.rate.value,
-                "rate_date": c.rate.date, "rate_source": rate["source"],
-            }  # fmt: skip
+            # One rate object wherever a rate appears: {from, to, value, date, source}.
+            converted = {"value": c.value, "currency": c.currency, "rate": rate_json(reg, c.rate, overrides)}
         payload.append(
             {
                 "id": f.id, "name": f.name, "names": dict(f.names), "kind": f.kind, "country": f.country,
@@ -630,7 +638,7 @@ def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str |
                 if c2
                 else ["", "", ""]
             )
-            values += [c2.value, c2.currency, c2.rate.value, c2.rate.date] if c2 else [None, None, None, None]
+            values += [c2.value, c2.currency, c2.rate.value, c2.rate.date, c2.rate.origin] if c2 else [None] * 5
         grid_rows.append(cells)
         raw.append(values)
     keys = ["id", "name", "kind", "country", "date", "amount"]
@@ -639,7 +647,7 @@ def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str |
     if converting:
         columns += [Column("converted", label("converted", lang), "right"), Column("rate", label("rate", lang)),
                     Column("rate_source", label("rate_source", lang), wrap=True)]  # fmt: skip
-        csv_keys += ["converted", "converted_currency", "rate", "rate_date"]
+        csv_keys += ["converted", "converted_currency", "rate", "rate_date", "rate_source"]
     grid = Grid(columns, grid_rows, raw, csv_headers=csv_keys)
     return View(payload, grid)
 
@@ -662,23 +670,45 @@ def amount_text(value: float, unit: str, lang: str, scale: int = 0) -> str:
     return format_money(value, unit, lang)
 
 
+def _whole(value: float) -> float | int:
+    """A whole count stays an integer in JSON and CSV (671000000000, not 671000000000.0)."""
+    return int(value) if float(value).is_integer() and abs(value) < 2**63 else value
+
+
 def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str | None = None) -> View:
     rate = rate_json(reg, result.rate, overrides) if result.rate is not None else None
     output = result.output_value if result.rate is None else estimate(result.output_value)
     display = amount_text(output, result.output_unit, lang, result.scale)
-    payload = {
-        "input": {"value": result.input_value, "unit": result.input_unit},
-        "output": {"value": result.output_value, "unit": result.output_unit, "display": display},
+    # The value in the unit asked for (`--to "T params"` → 0.671 "T params"), the base value beside it.
+    scale = result.scale if result.scale > 1 else 1
+    unit = result.output_unit
+    if scale > 1:
+        unit = f"{_SCALE_LETTERS.get(scale, f'{scale:g}×')} {_UNIT_WORDS[unit][0] if unit in _UNIT_WORDS else unit}"
+    quantity = result.rate is None
+    in_unit = result.output_value / scale
+    payload: dict[str, Any] = {
+        "input": {"value": _whole(result.input_value) if quantity else result.input_value, "unit": result.input_unit},
+        "output": {
+            "value": _whole(in_unit) if quantity and scale == 1 else in_unit,
+            "unit": unit,
+            "display": display,
+            "base": {
+                "value": _whole(result.output_value) if quantity else result.output_value,
+                "unit": result.output_unit,
+            },
+        },
         "rate": rate,
     }
     cells = [amount_text(result.input_value, result.input_unit, lang), display]
     columns = [Column("input", label("input", lang), "right"), Column("output", label("output", lang), "right")]
-    values: list[Any] = [result.input_value, result.output_value]
+    values: list[Any] = [payload["input"]["value"], result.input_unit, payload["output"]["value"], unit]
+    headers = ["input", "input_unit", "output", "output_unit"]
     if result.rate is not None:
         cells += [rate_text(result.rate), _rate_origin(reg, result.rate)]
         columns += [Column("rate", label("rate", lang)), Column("rate_source", label("rate_source", lang), wrap=True)]
-        values += [result.rate.value, result.rate.date]
-    return View(payload, Grid(columns, [cells], [values]))
+        values += [result.rate.value, result.rate.date, result.rate.origin or overrides]
+        headers += ["rate", "rate_date", "rate_source"]
+    return View(payload, Grid(columns, [cells], [values], csv_headers=headers))
 
 
 def info_view(reg: Registry, lang: str, origins: dict[str, str]) -> View:

@@ -143,7 +143,10 @@ def test_convert_reads_amounts_in_three_languages(cli, amount, to, value, unit):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["input"]["value"] == pytest.approx(value) and data["input"]["unit"] == unit
-    assert data["output"]["value"] == pytest.approx(value)
+    # The output is in the unit asked for; the base value (counts, money) stands beside it.
+    assert data["output"]["base"]["value"] == pytest.approx(value)
+    scale = 10**12 if to == "T params" else 1
+    assert data["output"]["value"] == pytest.approx(value / scale)
 
 
 def test_convert_money_states_its_rate(cli):
@@ -218,9 +221,10 @@ def test_funding_native_and_converted(cli):
     budget = converted["central-st-budget-2025"]
     assert budget["amount"] == {"value": 398_119_000_000, "currency": "CNY"}
     # The table nearest the budget's own date (2025-03-05): 1445.21 / 7.2506 KRW per CNY.
-    assert budget["converted"]["rate_date"] == "2025-03-05"
+    assert budget["converted"]["rate"]["date"] == "2025-03-05"
     assert budget["converted"]["value"] == pytest.approx(398_119_000_000 * 1445.21 / 7.2506)
-    assert budget["converted"]["rate_source"]["key"] == "money-datasets-fx-daily"
+    assert budget["converted"]["rate"]["source"]["key"] == "money-datasets-fx-daily"
+    assert set(budget["converted"]["rate"]) == {"from", "to", "value", "date", "source"}  # one rate object
 
 
 def test_funding_reads_korean(cli):
@@ -233,7 +237,7 @@ def test_funding_reads_korean(cli):
 
 def test_funding_as_of_and_overrides(cli):
     data = json.loads(cli("funding", "--currency", "KRW", "--as-of", "2025-04-30", "--json").stdout)
-    assert {f["converted"]["rate_date"] for f in data if f["amount"]["currency"] == "CNY"} == {"2025-04-30"}
+    assert {f["converted"]["rate"]["date"] for f in data if f["amount"]["currency"] == "CNY"} == {"2025-04-30"}
     lonely = cli("funding", "--rate", "CNY:KRW=193")
     assert lonely.exit_code == 2 and "need --currency" in lonely.stderr
 

@@ -227,7 +227,7 @@ def test_show_converts_the_price_in_effect_at_its_own_rate(run):
     data = json.loads(run("show", "rocket-1", "--currency", "USD", "--json").stdout)
     assert data["price"]["date"] == "2026-05-01" and data["price"]["tier"] == "input 0-32K"
     converted = data["price"]["converted"]
-    assert converted["rate_date"] == "2026-06-01"  # the table nearest the price's date
+    assert converted["rate"]["date"] == "2026-06-01"  # the table nearest the price's date
     assert converted["input"] == pytest.approx(2 / 6.5)
     early = json.loads(run("show", "rocket-1", "--currency", "USD", "--as-of", "2026-02-01", "--json").stdout)
     assert early["price"]["date"] == "2026-01-01"

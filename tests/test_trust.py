@@ -312,3 +312,27 @@ def test_validate_json_reports_problems_as_records(cli, write_yaml):
     broken = write_yaml("schema: 1\nmodels: [\n", "broken.yaml")
     fatal = json.loads(cli("--no-bundled", "validate", broken, "--json").stdout)
     assert fatal["valid"] is False and fatal["problems"][0]["path"] == "(top)"
+
+
+def test_compare_json_honours_fields_and_converted_prices(cli):
+    data = json.loads(
+        cli("compare", "ernie-4.5-turbo", "ernie-x1-turbo", "--fields", "price", "--currency", "USD", "--json").stdout
+    )
+    assert [r["key"] for r in data["rows"]] == ["price.input", "price.output", "price.date"]
+    row = data["rows"][0]
+    assert row["units"] == ["USD/1,000,000 tokens"] * 2 and row["best"] == ["ernie-4.5-turbo"]
+    assert row["values"][0] < 1  # 0.8 CNY in USD
+    only = json.loads(cli("compare", "deepseek-r1", "o1", "--fields", "aime24", "--json").stdout)
+    assert [r["key"] for r in only["rows"]] == ["benchmarks.aime24"]
+
+
+def test_convert_json_is_in_the_unit_asked_for(cli):
+    data = json.loads(cli("convert", "671B params", "--to", "T params", "--json").stdout)
+    assert data["output"] == {
+        "value": 0.671, "unit": "T params", "display": "0.671T params", "base": {"value": 671_000_000_000, "unit": "param"}
+    }  # fmt: skip
+    assert data["input"] == {"value": 671_000_000_000, "unit": "param"}
+    csv_text = cli("convert", "1 CNY", "--to", "KRW", "--as-of", "2025-04-30", "--format", "csv").stdout
+    header, row = csv_text.splitlines()
+    assert header == "input,input_unit,output,output_unit,rate,rate_date,rate_source"
+    assert row.endswith(",2025-04-30,money-datasets-fx-daily")
