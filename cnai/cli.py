@@ -434,6 +434,13 @@ def converter(reg: "Registry", rates: list[str] | None, as_of: str | None) -> "C
     return Converter(reg, overrides, parse_date(as_of) if as_of else None)
 
 
+def _say_misnomer(reg: "Registry", name: str) -> None:
+    """A wrong name in circulation still resolves, but never silently."""
+    note = reg.misnomer_note(name)
+    if note is not None:
+        _err(f"{PROG}: {note}")
+
+
 def as_of_day(as_of: str | None) -> str | None:
     """--as-of as one ISO day (a month or a year stands at its middle, as rate tables do)."""
     if not as_of:
@@ -589,6 +596,7 @@ def show(
     s = settings(ctx)
     reg = s.registry()
     found = reg.resolve(model)
+    _say_misnomer(reg, model)
     price = None
     as_of = as_of_day(as_of)
     in_effect = found.price_on(as_of)
@@ -645,6 +653,7 @@ def compare(
     reg = s.registry()
     resolved = []
     for name in models:
+        _say_misnomer(reg, name)
         for model in reg.resolve_variants(name) if all_variants else [reg.resolve(name)]:
             if model not in resolved:
                 resolved.append(model)

@@ -78,11 +78,11 @@ class Registry:
         if self._names is None:
             index: dict[str, tuple[str, str]] = {}
             for family in self.families.values():
-                for name in all_names(family.id, family.name, family.names, family.aliases):
+                for name in all_names(family.id, family.name, family.names, (*family.aliases, *family.misnomers)):
                     index.setdefault(name, ("family", family.id))
             # Models last so that a family named like its flagship resolves to the model itself.
             for model in self.models.values():
-                for name in all_names(model.id, model.name, model.names, model.aliases):
+                for name in all_names(model.id, model.name, model.names, (*model.aliases, *model.misnomers)):
                     index[name] = ("model", model.id)
             self._names = index
         return self._names
@@ -97,7 +97,33 @@ class Registry:
             if kind == "model":
                 return self.models[ident]
             return self.models[self.families[ident].flagship]
+        vendor = self._vendor_named(name)
+        if vendor is not None:
+            families = ", ".join(f.id for f in self.families.values() if f.vendor == vendor.id)
+            raise NotFoundError(
+                f"{name!r} is the vendor {vendor.name}, not a model; its families: {families} "
+                f"(cnai list --vendor {vendor.id})"
+            )
         raise NotFoundError(f"unknown model {name!r}{self._suggest(name)}")
+
+    def _vendor_named(self, name: str) -> Vendor | None:
+        key = normalize_name(name)
+        for vendor in self.vendors.values():
+            if key in all_names(vendor.id, vendor.name, vendor.names, vendor.aliases):
+                return vendor
+        return None
+
+    def misnomer_note(self, name: str) -> str | None:
+        """When `name` is a wrong name in circulation (a registry `misnomers` entry): what it is."""
+        key = normalize_name(name)
+        for family in self.families.values():
+            if key in {normalize_name(n) for n in family.misnomers}:
+                flagship = self.models[family.flagship]
+                return f"{name!r} is not a real name; it is taken to mean {family.name} ({flagship.id})"
+        for model in self.models.values():
+            if key in {normalize_name(n) for n in model.misnomers}:
+                return f"{name!r} is not a real name; it is taken to mean {model.name} ({model.id})"
+        return None
 
     def resolve_variants(self, name: str) -> list[Model]:
         """A family name (id, name or alias) → every model of it; anything else → `resolve`."""

@@ -346,9 +346,9 @@ def parse_document(doc: Document) -> Parsed:
 
 _ALLOWED: dict[str, tuple[str, ...]] = {
     "vendors": ("id", "name", "names", "aliases", "country", "sources"),
-    "families": ("id", "name", "names", "aliases", "vendor", "flagship", "notes", "sources"),
+    "families": ("id", "name", "names", "aliases", "misnomers", "vendor", "flagship", "notes", "sources"),
     "models": (
-        "id", "name", "names", "aliases", "family", "vendor", "released", "architecture", "params",
+        "id", "name", "names", "aliases", "misnomers", "family", "vendor", "released", "architecture", "params",
         "context", "license", "open_weights", "languages", "modalities", "reasoning", "base_model",
         "specialties", "prices", "benchmarks", "undisclosed", "notes", "sources",
     ),
@@ -390,7 +390,16 @@ def _family(f: _Fields) -> Family | None:
     ident, name, vendor, flagship = f.ident("id"), f.text("name"), f.ident("vendor"), f.ident("flagship")
     if not (f.ok and ident and name and vendor and flagship):
         return None
-    return Family(ident, name, vendor, flagship, f.names(), f.text_list("aliases"), f.text_list("sources"))
+    return Family(
+        ident,
+        name,
+        vendor,
+        flagship,
+        f.names(),
+        f.text_list("aliases"),
+        f.text_list("sources"),
+        f.text_list("misnomers"),
+    )
 
 
 def _model(f: _Fields) -> Model | None:
@@ -437,6 +446,7 @@ def _model(f: _Fields) -> Model | None:
         undisclosed=f.text_list("undisclosed", DISCLOSABLE),
         notes=f.text("notes"),
         sources=f.text_list("sources"),
+        misnomers=f.text_list("misnomers"),
     )
     if not (f.ok and ident and name and family):
         return None
@@ -681,7 +691,8 @@ def _name_clashes(reg: Registry, where: dict[tuple[str, str], Located]) -> Itera
     for section, records in (("vendors", reg.vendors), ("families", reg.families), ("models", reg.models)):
         for record in records.values():
             rec = cast(Any, record)
-            for name in sorted(all_names(rec.id, rec.name, rec.names, rec.aliases)):
+            wrong = getattr(rec, "misnomers", ())
+            for name in sorted(all_names(rec.id, rec.name, rec.names, (*rec.aliases, *wrong))):
                 other = owner.get(name)
                 if other is None:
                     owner[name] = (section, rec.id)

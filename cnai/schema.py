@@ -64,6 +64,7 @@ class Family(NamedTuple):
     names: dict[str, str] = {}
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    misnomers: tuple[str, ...] = ()  # wrong names in circulation: they resolve, with a note
 
 
 class Benchmark(NamedTuple):
@@ -177,6 +178,7 @@ class Model(NamedTuple):
     undisclosed: tuple[str, ...] = ()
     notes: str | None = None
     sources: tuple[str, ...] = ()
+    misnomers: tuple[str, ...] = ()  # wrong names in circulation: they resolve, with a note
 
     @property
     def context(self) -> int | None:

@@ -336,3 +336,20 @@ def test_convert_json_is_in_the_unit_asked_for(cli):
     header, row = csv_text.splitlines()
     assert header == "input,input_unit,output,output_unit,rate,rate_date,rate_source"
     assert row.endswith(",2025-04-30,money-datasets-fx-daily")
+
+
+def test_a_misnomer_resolves_with_a_note(cli):
+    result = cli("show", "MiLM-7B", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "mimo-7b-rl"
+    assert result.stderr == "cnai: 'MiLM-7B' is not a real name; it is taken to mean MiMo-7B (mimo-7b-rl)\n"
+    assert cli("show", "mimo", "--json").stderr == ""  # a true alias says nothing
+
+
+@pytest.mark.parametrize(
+    ("name", "vendor"), [("딥시크", "deepseek"), ("千问", "alibaba"), ("通义千问", "alibaba"), ("文心", "baidu")]
+)
+def test_a_vendor_name_where_a_model_is_expected_says_so(cli, name, vendor):
+    result = cli("show", name)
+    assert result.exit_code == 3
+    assert "is the vendor" in result.stderr and f"cnai list --vendor {vendor}" in result.stderr
+    assert cli("list", "--vendor", name, "--json").exit_code == 0
