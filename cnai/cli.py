@@ -37,7 +37,7 @@ MAX_DETAIL = 300  # characters of an unexpected exception's message shown on its
 
 # Global options may also follow the command (`cnai list --json`): they are moved in front
 # of it before parsing. Flags take no value; valued options take the next word.
-GLOBAL_FLAGS = frozenset({"--json", "--no-bundled", "--no-color"})
+GLOBAL_FLAGS = frozenset({"--json", "--no-bundled", "--no-color", "--wide"})
 GLOBAL_VALUED = frozenset({"--registry", "--format", "--lang"})
 
 
@@ -54,6 +54,7 @@ class Settings:
     fmt: Format = Format.table
     lang: str = "en"
     color_flag: bool = True
+    wide: bool = False  # --wide: keep a table that cannot fit at its natural width
     _registry: "Registry | None" = None
 
     def registry(self) -> "Registry":
@@ -267,6 +268,12 @@ def main_options(
         typer.Option("--lang", help="Language of names and headers [default: from the locale].", case_sensitive=False),
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour (also NO_COLOR, TERM=dumb).")] = False,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide", help="Keep a table too wide for the terminal as one row per line (else: one record per row)."
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -280,6 +287,7 @@ def main_options(
         fmt=Format.json if as_json else fmt,
         lang=lang.value if lang else default_lang(),
         color_flag=not no_color,
+        wide=wide,
     )
 
 
@@ -324,6 +332,7 @@ def emit(ctx: typer.Context, view: "View") -> None:
         color=_use_color(s),
         width=width,
         encoding=None if utf8 else encoding,
+        wide=s.wide,
     )
     # A non-UTF-8 stdout (PYTHONIOENCODING=ascii) gets escapes rather than a crash; the renderer
     # has escaped the cells already, this catches anything else (JSON is pure ASCII then).

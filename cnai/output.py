@@ -77,6 +77,7 @@ def render(
     color: bool = False,
     width: int | None = None,
     encoding: str | None = None,
+    wide: bool = False,
 ) -> str:
     """Text for stdout, ending in a newline. `width` None means unbounded (a pipe).
 
@@ -98,7 +99,7 @@ def render(
     if fmt is Format.table:
         if view.grid.chart is not None:
             return render_chart(view.grid.chart, color=color, width=width, unicode=not ascii_only)
-        return render_table(view.grid, color=color, width=width, unicode=not ascii_only)
+        return render_table(view.grid, color=color, width=width, unicode=not ascii_only, wide=wide)
     assert_never(fmt)
 
 
@@ -167,10 +168,14 @@ def render_md(grid: Grid) -> str:
     return out
 
 
-def render_table(grid: Grid, *, color: bool, width: int | None, unicode: bool = True) -> str:
+def render_table(grid: Grid, *, color: bool, width: int | None, unicode: bool = True, wide: bool = False) -> str:
     """A Rich table. Piped (`width` None): no wrapping, no ellipsis, one record per line.
 
-    `unicode` False (a terminal that is not UTF-8) draws the header rule with `-`.
+    In a terminal, one layout policy for every command: ids, names, dates and numbers stay
+    whole and prose columns wrap at spaces; when even that cannot fit, each row becomes a
+    record, one field per line (as `show` prints a model), with long values folded — never a
+    column dropped or a value cut. `wide` keeps the table at its natural width instead (the
+    terminal wraps it, `less -S` scrolls it). `unicode` False draws rules with `-`.
     """
     from rich import box
     from rich.console import Console
@@ -182,24 +187,27 @@ def render_table(grid: Grid, *, color: bool, width: int | None, unicode: bool = 
     rules = box.SIMPLE_HEAD if unicode else box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
     def build(fit_to_width: bool) -> Table:
-        from rich.cells import cell_len
-
+        # In a terminal the column widths are ours, not Rich's: Rich's proportional collapse can
+        # squeeze a column below its longest word and then crop it. `_widths` gives every
+        # column at least its longest word (whole cells where it does not wrap) and shares the
+        # rest among prose columns; a table that cannot fit is drawn as records instead.
+        widths = _widths(grid, width) if fit_to_width and width is not None else None
         table = Table(box=None if piped else rules, pad_edge=False)
         for c, column in enumerate(grid.columns):
             wraps = fit_to_width and column.wrap
-            # A prose column wraps at spaces but never narrower than its longest word.
-            words = (w for r in range(len(grid.rows)) for w in _display_cell(grid, r, c).split()) if wraps else ()
             table.add_column(
-                Text(clean(column.header), style="bold" if color else ""),
+                Text(clean(column.header), style="bold" if color else "", overflow="fold"),
                 justify=column.align,
                 no_wrap=piped or not wraps,
                 overflow="fold",
-                min_width=max((cell_len(w) for w in words), default=0) or None,
+                width=widths[c] if widths else None,
             )
         for r in range(len(grid.rows)):
             cells = []
             for c in range(len(grid.columns)):
-                text = Text(_display_cell(grid, r, c))
+                # Fold, never crop: when Rich must narrow a column below a word, the word breaks
+                # across lines and every character stays on screen.
+                text = Text(_display_cell(grid, r, c), overflow="fold")
                 if color and (r, c) in grid.marks:
                     text.stylize("bold green")
                 cells.append(text)
@@ -222,25 +230,89 @@ def render_table(grid: Grid, *, color: bool, width: int | None, unicode: bool = 
     buffer = io.StringIO()
     # A pipe gets a width no row can reach, so Rich never wraps or truncates.
     console = console_for(width if width is not None else 1_000_000)
-    table = build(fit_to_width=not piped)
+    table: Any = build(fit_to_width=not piped)
     if not piped:
-        from rich.measure import Measurement
-
         # In a terminal, ids, names, dates and numbers stay whole and only prose columns wrap
-        # at spaces. When even that is wider than the terminal, Rich would crop or drop whole
-        # columns: lay the rows out at their natural width instead (the terminal wraps them,
-        # `less -S` scrolls them) so that nothing a row holds is ever hidden.
-        wide = console_for(1_000_000)  # Measurement clamps to the console: measure unclamped
-        if Measurement.get(wide, wide.options, table).minimum > console.width:
-            console = wide
-            table = build(fit_to_width=False)
-    console.print(table)
+        # at spaces. When even that is wider than the terminal, each row becomes a record
+        # (--wide: the rows at their natural width, for `less -S`); nothing is ever cropped.
+        unclamped = console_for(1_000_000)
+        if _widths(grid, console.width) is None:
+            if wide:
+                console = unclamped
+                table = build(fit_to_width=False)
+            else:
+                _print_records(console, grid, color)
+                table = None
+    if table is not None:
+        console.print(table)
     for note in grid.footer:
         console.print(Text(clean(note), style="dim" if color else ""))
     # split("\n"), not splitlines(): only a real newline ends a row.
     drawn = buffer.getvalue().removesuffix("\n")
     lines = [line.rstrip() for line in drawn.split("\n")]
     return "\n".join(lines) + "\n"
+
+
+_GAP = 3  # cells between two columns as Rich draws them here (padding on both sides)
+_EDGE = 2  # the box's outer edge
+
+
+def _widths(grid: Grid, width: int) -> list[int] | None:
+    """Column widths that fit `width`, or None when no width can fit without cutting a value.
+
+    A column that does not wrap gets its widest cell (and its header); a prose column gets at
+    least its longest word, and the space left over is shared among prose columns in
+    proportion to how much more they would use.
+    """
+    from rich.cells import cell_len
+
+    least: list[int] = []
+    most: list[int] = []
+    for c, column in enumerate(grid.columns):
+        cells = [_display_cell(grid, r, c) for r in range(len(grid.rows))]
+        header = clean(column.header)
+        whole = max([cell_len(header), *(cell_len(cell) for cell in cells)])
+        if column.wrap:
+            words = [cell_len(w) for text in (header, *cells) for w in text.split()]
+            least.append(max(words, default=1))
+        else:
+            least.append(whole)
+        most.append(whole)
+    room = width - _EDGE - _GAP * max(len(grid.columns) - 1, 0)
+    spare = room - sum(least)
+    if spare < 0:
+        return None
+    wants = [m - lo for m, lo in zip(most, least, strict=True)]
+    total_want = sum(wants)
+    if total_want <= spare:
+        return most
+    widths = [lo + (want * spare) // total_want for lo, want in zip(least, wants, strict=True)]
+    return widths
+
+
+def _print_records(console: Any, grid: Grid, color: bool) -> None:
+    """Each row as a record: its first cell as a heading, then one `header  value` line per
+    other column, values folded at the terminal's width so no character is lost."""
+    from rich.table import Table
+    from rich.text import Text
+
+    headers = [clean(column.header) for column in grid.columns]
+    for r in range(len(grid.rows)):
+        if r:
+            console.print()
+        heading = Text(f"{headers[0]}: {_display_cell(grid, r, 0)}", style="bold" if color else "")
+        console.print(heading, overflow="fold")
+        record = Table(box=None, pad_edge=False, show_header=False, padding=(0, 2, 0, 2))
+        record.add_column(no_wrap=True)
+        record.add_column(overflow="fold")
+        for c in range(1, len(grid.columns)):
+            value = Text(_display_cell(grid, r, c))
+            if color and (r, c) in grid.marks:
+                value.stylize("bold green")
+            record.add_row(Text(headers[c]), value)
+        console.print(record)
+    if grid.rows:
+        console.print()
 
 
 def render_chart(bars: list[Bar], *, color: bool, width: int | None, unicode: bool = True) -> str:

@@ -689,7 +689,7 @@ def test_non_utf8_stdout(tmp_path, encoding):
 def test_non_utf8_terminal(tmp_path):
     """A terminal that is not UTF-8: ASCII rules and escapes, colour still on, no crash."""
     env = subprocess_env(tmp_path, PYTHONIOENCODING="ascii")
-    code, out, err = run_in_pty(["list", "--lang", "ko", "--limit", "3"], env, columns=250)
+    code, out, err = run_in_pty(["--wide", "list", "--lang", "ko", "--limit", "3"], env, columns=250)
     assert (code, err) == (0, "")
     assert out.isascii() and "\x1b[" in out
     assert "\\uc774\\ub984" in out  # 이름
