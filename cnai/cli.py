@@ -23,7 +23,7 @@ import typer
 from typer.core import TyperGroup
 
 from cnai import __version__
-from cnai.errors import CnaiError, ExitCode, RegistryInvalid, UsageError
+from cnai.errors import CnaiError, ExitCode, NotFoundError, RegistryInvalid, UsageError
 from cnai.formats import Format
 
 if TYPE_CHECKING:
@@ -743,6 +743,7 @@ def validate(
 @app.command()
 def funding(
     ctx: typer.Context,
+    fund: Annotated[str | None, typer.Argument(metavar="[ID]", help="One fund in full (its id or name).")] = None,
     currency: CurrencyOpt = None,
     rate: RateOpt = None,
     as_of: AsOfOpt = None,
@@ -761,16 +762,36 @@ def funding(
       cnai funding --currency USD --rate CNY:USD=0.14
 
       cnai funding --currency KRW --json | jq '.[] | {id, won: .converted.value}'
+
+      cnai funding national-vc-guidance-fund --currency KRW
     """
     from cnai.query import funding_rows
-    from cnai.views import funding_view
+    from cnai.views import detail_view, funding_view
 
     s = settings(ctx)
     reg = s.registry()
     conv = converter(reg, rate, as_of) if (currency or rate or as_of) else None
     if conv is not None and currency is None:
         raise UsageError("--rate and --as-of need --currency: say which currency to convert to")
-    emit(ctx, funding_view(reg, funding_rows(reg, conv, currency), s.lang, overrides_text(rate)))
+    view = funding_view(reg, funding_rows(reg, conv, currency), s.lang, overrides_text(rate))
+    if fund is not None:
+        item = _one(view.payload, fund, "fund", reg.funding)
+        full = reg.funding[item["id"]]
+        item.update({"launched": full.launched, "set_up_by": full.set_up_by, "notes": full.notes})
+        view = detail_view(item, s.lang)
+    emit(ctx, view)
+
+
+def _one(items: list[dict[str, Any]], wanted: str, what: str, known: dict[str, Any]) -> dict[str, Any]:
+    """The item whose id or name is `wanted` (any case, spacing); NotFoundError naming the ids."""
+    from cnai.names import normalize_name
+
+    key = normalize_name(wanted)
+    for item in items:
+        names = [item["id"], item.get("name") or "", *(item.get("names") or {}).values()]
+        if key in {normalize_name(n) for n in names}:
+            return dict(item)
+    raise NotFoundError(f"unknown {what} {wanted!r}; known: {', '.join(known)}")
 
 
 @app.command()
@@ -1057,6 +1078,7 @@ def _import_into(path: "Path", document: dict[str, Any], *, replace: bool) -> No
 @app.command()
 def claims(
     ctx: typer.Context,
+    claim: Annotated[str | None, typer.Argument(metavar="[ID]", help="One claim in full.")] = None,
     verdict: Annotated[
         str | None, typer.Option(help="Only claims with this verdict: right, wrong, overstated, unsupported.")
     ] = None,
@@ -1084,7 +1106,12 @@ def claims(
     reg = s.registry()
     conv = Converter(reg)
     chosen = [c for c in reg.claims.values() if verdict is None or c.verdict == verdict]
-    emit(ctx, claims_view(reg, [(c, check_claim(c, conv)) for c in chosen], s.lang))
+    view = claims_view(reg, [(c, check_claim(c, conv)) for c in chosen], s.lang)
+    if claim is not None:
+        from cnai.views import detail_view
+
+        view = detail_view(_one(view.payload, claim, "claim", reg.claims), s.lang)
+    emit(ctx, view)
 
 
 def main() -> None:

@@ -711,6 +711,43 @@ def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str
     return View(payload, Grid(columns, [cells], [values], csv_headers=headers))
 
 
+def detail_view(item: dict[str, Any], lang: str) -> View:
+    """One item of a list command in full (`cnai funding ID`, `cnai claims ID`): its JSON object
+    as the document, and as a table one field per line, nested objects spelled out."""
+
+    def text(value: Any) -> str:
+        if value is None:
+            return "—"
+        if isinstance(value, dict):
+            if {"title", "url"} <= set(value):
+                return f"{value['title']} ({value.get('date') or 'undated'}) {value['url']}"
+            if {"value", "currency"} <= set(value) and isinstance(value["value"], int | float):
+                money = format_money(value["value"], value["currency"], lang)
+                rate = value.get("rate")
+                if isinstance(rate, dict):
+                    money += f" (1 {rate['from']} = {rate['value']:,.6g} {rate['to']}, {rate.get('date') or '--rate'})"
+                return money
+            return "; ".join(f"{k}: {text(v)}" for k, v in value.items() if v is not None)
+        if isinstance(value, list):
+            return "\n".join(text(v) for v in value) if value else "—"
+        if isinstance(value, float):
+            return f"{value:,.6g}"
+        return str(value)
+
+    rows = [[label(key, lang), text(value)] for key, value in item.items()]
+    columns = [Column("field", label("field", lang)), Column("value", label("value", lang), wrap=True)]
+    return View(item, Grid(columns, rows, [[key, json_scalar(value)] for key, value in item.items()]))
+
+
+def json_scalar(value: Any) -> Any:
+    """A CSV cell for a JSON value: scalars as they are, anything nested as compact JSON."""
+    if isinstance(value, dict | list):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
 def info_view(reg: Registry, lang: str, origins: dict[str, str]) -> View:
     """What `cnai info` says: the snapshot, counts, rate coverage, and every file in effect."""
     from cnai import __version__

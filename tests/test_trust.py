@@ -353,3 +353,16 @@ def test_a_vendor_name_where_a_model_is_expected_says_so(cli, name, vendor):
     assert result.exit_code == 3
     assert "is the vendor" in result.stderr and f"cnai list --vendor {vendor}" in result.stderr
     assert cli("list", "--vendor", name, "--json").exit_code == 0
+
+
+def test_funding_and_claims_show_one_item_in_full(cli):
+    fund = cli("funding", "national-vc-guidance-fund", "--currency", "KRW", "--json")
+    data = json.loads(fund.stdout)
+    assert data["id"] == "national-vc-guidance-fund" and data["launched"] == "2025-12-26"
+    assert data["converted"]["rate"]["date"] == "2025-03-06"
+    table = cli("funding", "국가 벤처캐피털 유도기금").stdout  # by name, any language
+    assert "National Venture Capital Guidance Fund" in table and "scope_note" in table
+    claim = json.loads(cli("claims", "vc-fund-scope", "--json").stdout)
+    assert claim["verdict"] == "overstated" and claim["sources"]
+    missing = cli("claims", "nope")
+    assert missing.exit_code == 3 and "unknown claim 'nope'" in missing.stderr
