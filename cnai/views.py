@@ -557,7 +557,11 @@ def validate_view(reg: Registry, file: str) -> View:
 # --------------------------------------------------------------------------- money
 
 
-ESTIMATE_DIGITS = 5  # a converted figure is no more precise than its rate (5 significant digits)
+# One rounding rule for every converted figure, in every command and language: rounded once,
+# from the exact value, to 4 significant digits (no more precise than a rate's date suggests),
+# then written out exactly in the language's words — so "11.77 trillion KRW", "11조 7,700억 원"
+# and "11.77万亿韩元" are the same number, and no display rounds a rounded figure again.
+ESTIMATE_DIGITS = 4
 
 
 def estimate(value: float, digits: int = ESTIMATE_DIGITS) -> float:
@@ -568,6 +572,12 @@ def estimate(value: float, digits: int = ESTIMATE_DIGITS) -> float:
 
     d = Decimal(repr(value))
     return float(round(d, digits - d.adjusted() - 1))
+
+
+def converted_figure(value: float, rate: RateUsed) -> float:
+    """A converted amount as displayed: rounded once (ESTIMATE_DIGITS) — unless nothing was
+    converted (the same currency), when the amount is echoed exactly as it was given."""
+    return value if rate.source == rate.target else estimate(value)
 
 
 def format_rate(value: float) -> str:
@@ -634,7 +644,11 @@ def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str |
         if converting:
             c2 = row.converted
             cells += (
-                [format_money(estimate(c2.value), c2.currency, lang), rate_text(c2.rate), _rate_origin(reg, c2.rate)]
+                [
+                    format_money(converted_figure(c2.value, c2.rate), c2.currency, lang),
+                    rate_text(c2.rate),
+                    _rate_origin(reg, c2.rate),
+                ]
                 if c2
                 else ["", "", ""]
             )
@@ -677,7 +691,7 @@ def _whole(value: float) -> float | int:
 
 def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str | None = None) -> View:
     rate = rate_json(reg, result.rate, overrides) if result.rate is not None else None
-    output = result.output_value if result.rate is None else estimate(result.output_value)
+    output = result.output_value if result.rate is None else converted_figure(result.output_value, result.rate)
     display = amount_text(output, result.output_unit, lang, result.scale)
     # The value in the unit asked for (`--to "T params"` → 0.671 "T params"), the base value beside it.
     scale = result.scale if result.scale > 1 else 1
@@ -855,7 +869,7 @@ def claim_arithmetic(claim: Claim, check: ClaimCheck, lang: str) -> str:
     pair = f"{conv.stated_currency}/{conv.amount_currency}"
     stated = format_money(conv.stated, conv.stated_currency, lang)
     amount = format_money(conv.amount, conv.amount_currency, lang)
-    recomputed = format_money(estimate(check.recomputed.value, 4), check.recomputed.currency, lang)
+    recomputed = format_money(estimate(check.recomputed.value), check.recomputed.currency, lang)
     if check.ratio < 0.5:
         verdict = f"the stated figure is 1/{1 / check.ratio:.1f} of it"
     elif check.ratio > 2:

@@ -366,3 +366,19 @@ def test_funding_and_claims_show_one_item_in_full(cli):
     assert claim["verdict"] == "overstated" and claim["sources"]
     missing = cli("claims", "nope")
     assert missing.exit_code == 3 and "unknown claim 'nope'" in missing.stderr
+
+
+def test_one_rounding_rule_in_every_command_and_language(cli):
+    """The same conversion reads the same everywhere: rounded once, to 4 significant digits."""
+    expected = {"en": "11.77 trillion KRW", "ko": "11조 7,700억 원", "zh": "11.77万亿韩元"}
+    for lang, text in expected.items():
+        out = cli("--lang", lang, "convert", "600억 위안", "--to", "KRW", "--as-of", "2025-04-30").stdout
+        assert text in out, (lang, out)
+    table = cli("claims", "--verdict", "wrong", env={"COLUMNS": "300"}).stdout
+    assert "11.77 trillion KRW" in table and "11.76" not in table
+
+
+def test_an_unconverted_amount_is_echoed_exactly(cli):
+    out = cli("--lang", "ko", "funding", "--currency", "CNY").stdout
+    row = next(line for line in out.splitlines() if line.startswith("central-st-budget-2025"))
+    assert row.count("3,981억 1,900만 위안") == 2  # the amount and its "conversion" to itself
