@@ -163,7 +163,14 @@ class Registry:
         index = self.name_index()
         import difflib
 
-        near = difflib.get_close_matches(normalize_name(name), list(index), n=6, cutoff=0.6)
+        wanted = normalize_name(name)
+        near = difflib.get_close_matches(wanted, list(index), n=6, cutoff=0.6)
+        # A near spelling is only a suggestion when its letters agree (a typo in a version:
+        # `qwen3-23b` → qwen3-235b) or it is very close: `gpt-4o` is not `gpt-4.5`.
+        near = [
+            key for key in near
+            if _letters(key) == _letters(wanted) or difflib.SequenceMatcher(None, key, wanted).ratio() >= 0.85
+        ]  # fmt: skip
         ids: list[str] = []
         for key in near:
             ident = index[key][1]
@@ -172,6 +179,10 @@ class Registry:
         if ids:
             return f". Did you mean: {', '.join(ids[:3])}?"
         return ". See 'cnai list' for the models"
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in name if ch.isalpha())
 
 
 def merge(files: list[Parsed]) -> tuple[Registry, dict[tuple[str, str], Located]]:

@@ -772,7 +772,7 @@ def test_names_resolve_in_three_scripts(real, name, model_id):
 def test_unknown_name_suggests(real):
     result = real("show", "qwen4")
     assert (result.exit_code, result.stdout) == (3, "")
-    assert result.stderr == "cnai: error: unknown model 'qwen4'. Did you mean: qwen3-4b, qwen3, qwen3-14b?\n"
+    assert result.stderr == "cnai: error: unknown model 'qwen4'. Did you mean: qwen3, qwen3.5?\n"
     compared = real("compare", "qwen3", "deepseek-r2")
     assert (compared.exit_code, compared.stdout) == (3, "")
     assert compared.stderr.startswith("cnai: error: unknown model 'deepseek-r2'. Did you mean: ")

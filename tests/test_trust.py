@@ -382,3 +382,16 @@ def test_an_unconverted_amount_is_echoed_exactly(cli):
     out = cli("--lang", "ko", "funding", "--currency", "CNY").stdout
     row = next(line for line in out.splitlines() if line.startswith("central-st-budget-2025"))
     assert row.count("3,981억 1,900만 위안") == 2  # the amount and its "conversion" to itself
+
+
+@pytest.mark.parametrize(
+    ("name", "suggestion"),
+    [("gpt-4o", None), ("gemin-2.5-pro", "gemini-2.5-pro"), ("qwen3-23b", "qwen3-235b-a22b"), ("o3-mini", "o4-mini")],
+)
+def test_suggestions_are_actually_close(cli, name, suggestion):
+    result = cli("show", name)
+    assert result.exit_code == 3
+    if suggestion is None:
+        assert "Did you mean" not in result.stderr and "See 'cnai list'" in result.stderr
+    else:
+        assert f"Did you mean: {suggestion}" in result.stderr
