@@ -380,7 +380,6 @@ def show_view(
         Column("source", label("source", lang), wrap=True),
         Column("value", label("value", lang), wrap=True),
     ]
-    grid = Grid(columns, rows, footer=footer)
     payload = model_json(reg, m)
     payload["price"] = price_json(reg, m.price_on(as_of))
     if converted is not None and payload["price"] is not None:
@@ -389,7 +388,27 @@ def show_view(
             "input": cp.input, "output": cp.output, "cache_hit_input": cp.cache_hit_input, "currency": cp.currency,
             "rate": rate_json(reg, rate),
         }  # fmt: skip
+    # CSV carries raw values, as every other command's: the JSON document, one leaf per row.
+    grid = Grid(columns, rows, flatten(payload), footer=footer, csv_headers=["field", "value"])
     return View(payload, grid)
+
+
+def flatten(value: Any, prefix: str = "") -> list[list[Any]]:
+    """`{"params": {"total": 1}}` → [["params.total", 1]]; lists index their items (`sources.0.url`)."""
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list):
+        items = [(str(i), v) for i, v in enumerate(value)]
+    else:
+        return [[prefix, value]]
+    rows: list[list[Any]] = []
+    for key, item in items:
+        path = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(item, dict | list) and item:
+            rows.extend(flatten(item, path))
+        else:
+            rows.append([path, None if isinstance(item, dict | list) else item])
+    return rows
 
 
 def price_text(p: Price, lang: str, *, dated: bool = True) -> str:

@@ -395,3 +395,14 @@ def test_suggestions_are_actually_close(cli, name, suggestion):
         assert "Did you mean" not in result.stderr and "See 'cnai list'" in result.stderr
     else:
         assert f"Did you mean: {suggestion}" in result.stderr
+
+
+def test_show_csv_carries_raw_values(cli):
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(cli("show", "qwen3", "--format", "csv").stdout)))
+    assert rows[0] == ["field", "value"]
+    values = dict(rows[1:])
+    assert values["params.total"] == "235000000000" and values["context.native"] == "32768"
+    assert values["benchmarks.aime24.value"] == "85.7" and values["benchmarks.aime24.samples"] == "64"
