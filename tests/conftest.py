@@ -212,3 +212,18 @@ models:
 @pytest.fixture
 def minimal(write_yaml: Callable[[str, str], str]) -> str:
     return write_yaml(MINIMAL, "minimal.yaml")
+
+
+@pytest.fixture(autouse=True)
+def _no_subprocess_under_mutmut(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under mutmut a test that runs cnai in a subprocess runs the installed package, not the
+    mutant: it cannot kill it, only slow the run down (or time out). Such tests skip there."""
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    import subprocess
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        pytest.skip("runs a subprocess: the installed package, not the mutant")
+
+    monkeypatch.setattr(subprocess, "run", refuse)
+    monkeypatch.setattr(subprocess, "Popen", refuse)
