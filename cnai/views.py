@@ -262,11 +262,23 @@ def show_value(m: Model, key: str, lang: str, reg: Registry | None = None) -> st
     return str(value)
 
 
-def score_text(value: float, unit: str | None) -> str:
+# Benchmark units as a reader of each language says them (the registry stores the English word).
+UNIT_WORDS: dict[str, tuple[str, str, str]] = {
+    "rating": ("rating", "레이팅", "等级分"),
+    "problems": ("problems", "문제", "题"),
+    "score": ("score", "점", "分"),
+}
+
+
+def score_text(value: float, unit: str | None, lang: str = "en") -> str:
     number = f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
     if not unit:
         return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+    if unit == "%":
+        return f"{number}%"
+    words = UNIT_WORDS.get(unit)
+    word_ = words[LANGS.index(lang)] if words else unit
+    return f"{number}{word_}" if lang == "zh" and words else f"{number} {word_}"
 
 
 # --------------------------------------------------------------------------- views
@@ -369,7 +381,7 @@ def show_view(
         bench = reg.benchmarks.get(bench_id)
         unit = score.unit or (bench.unit if bench else "")
         detail = [d for d in (score.setting, word("self_reported", lang) if score.self_reported else None) if d]
-        text = score_text(score.value, unit) + (f" ({'; '.join(detail)})" if detail else "")
+        text = score_text(score.value, unit, lang) + (f" ({'; '.join(detail)})" if detail else "")
         rows.append([bench.name if bench else bench_id, cite(score.source), text])
     footer = [f"{label('notes', lang)}: {m.notes}"] if m.notes else []
     if model_refs:
@@ -507,7 +519,7 @@ def _compare_cell(reg: Registry, m: Model, row: Row, cell: Any, lang: str) -> st
     if row.group == "benchmarks":
         if cell.value is None:
             return word("unknown", lang)
-        text = score_text(cell.value, cell.unit)
+        text = score_text(cell.value, cell.unit, lang)
         return f"{text} [{cell.regime_text}]" if not row.comparable else text
     if row.group == "price":
         if cell.value is None:
@@ -911,7 +923,7 @@ def rank_value_text(item: Ranked, lang: str) -> str:
         return format_tokens(int(item.value))
     if isinstance(item.value, str):
         return item.value
-    return score_text(float(item.value), item.unit)
+    return score_text(float(item.value), item.unit, lang)
 
 
 def rank_view(reg: Registry, ranked: list[Ranked], by: str, lang: str, *, chart: bool = False) -> View:

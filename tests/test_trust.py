@@ -406,3 +406,14 @@ def test_show_csv_carries_raw_values(cli):
     values = dict(rows[1:])
     assert values["params.total"] == "235000000000" and values["context.native"] == "32768"
     assert values["benchmarks.aime24.value"] == "85.7" and values["benchmarks.aime24.samples"] == "64"
+
+
+@pytest.mark.parametrize(
+    ("lang", "rating", "problems"),
+    [("en", "2029 rating", "47 problems"), ("ko", "2029 레이팅", "47 문제"), ("zh", "2029等级分", "47题")],
+)
+def test_benchmark_units_in_the_readers_language(cli, lang, rating, problems):
+    out = cli(
+        "--lang", lang, "compare", "deepseek-r1", "deepseek-prover-v2-671b", "--fields", "codeforces,putnambench"
+    ).stdout
+    assert rating in out and problems in out
