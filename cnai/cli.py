@@ -888,13 +888,16 @@ def rates(ctx: typer.Context) -> None:
     emit(ctx, rates_view(s.registry(), s.lang))
 
 
-update_app = typer.Typer(
-    name="update",
-    help="Refresh data from the network into your data directory (cnai info shows where).",
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.add_typer(update_app, name="update")
+def sub_app(name: str, help_text: str) -> typer.Typer:
+    """A command group (`cnai update …`, `cnai import …`) with the app's help conventions."""
+    group = typer.Typer(
+        name=name, help=help_text, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}
+    )
+    app.add_typer(group, name=name)
+    return group
+
+
+update_app = sub_app("update", "Refresh data from the network into your data directory (cnai info shows where).")
 
 
 @update_app.command("rates")
@@ -966,13 +969,7 @@ def _progress_bar() -> Any:
     return show
 
 
-import_app = typer.Typer(
-    name="import",
-    help="Registry entries from outside sources, every value sourced.",
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.add_typer(import_app, name="import")
+import_app = sub_app("import", "Registry entries from outside sources, every value sourced.")
 
 
 @import_app.command("hf")

@@ -8,15 +8,15 @@ for unknown repositories and a 500 for a broken one. Nothing reaches the interne
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 import yaml
 
 from .conftest import ROOT
+from .localserver import serving
 
 pytest.importorskip("huggingface_hub")
 
@@ -53,22 +53,10 @@ class HubHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def hub() -> Iterator[str]:
-    httpd = QuietServer(("127.0.0.1", 0), HubHandler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(HubHandler) as url:
+        yield url
 
 
 @pytest.fixture

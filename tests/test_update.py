@@ -10,12 +10,11 @@ from __future__ import annotations
 import io
 import json
 import os
-import threading
 import time
 import zipfile
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ import pytest
 from cnai import ecb, paths
 
 from .conftest import ROOT
+from .localserver import serving
 
 FIXTURE = ROOT / "tests" / "fixtures" / "ecb" / "eurofxref-hist.csv"
 ETAG = '"ecb-2024-09-26"'
@@ -88,23 +88,10 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # a client that gave up (the timeout test) is expected, not news
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 @pytest.fixture
