@@ -9,7 +9,6 @@ YAML, Rich, pint) are imported inside the commands so `--version` and `--help` s
 # No `from __future__ import annotations` here: Typer resolves every command's annotations at
 # start-up, and string annotations cost a compile() each (~45 ms for this module, measured).
 import gc
-import json
 import os
 import shutil
 import sys
@@ -730,6 +729,8 @@ def validate(
         reg = load([*s.files(), file], bundled=s.bundled)
     except RegistryInvalid as exc:
         if s.fmt is Format.json:
+            import json
+
             # A script reads the verdict on stdout as well: the problems as records.
             document = {"file": file, "valid": False, "problems": exc.records}
             write_stdout((json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8"))
