@@ -41,11 +41,12 @@ def _endpoint() -> str:
 
 
 def _retrying(what: str, call: Any) -> Any:
-    """Run a Hub call with one retry for passing failures; map every failure to our errors."""
-    try:
-        from huggingface_hub import errors as hub_errors
-    except ImportError:  # pragma: no cover - checked before
-        raise UsageError('cnai import hf needs the hub extra: pip install "cnai[hub]"') from None
+    """Run a Hub call with one retry for passing failures; map every failure to our errors.
+
+    A ValueError (a file that is not what it claims) is not a network failure: it passes through.
+    """
+    from huggingface_hub import errors as hub_errors
+
     for attempt in (0, 1):
         try:
             return call()
@@ -59,9 +60,9 @@ def _retrying(what: str, call: Any) -> Any:
                 time.sleep(0.5)
                 continue
             raise NetworkError(f"cannot read {what} from {_endpoint()}: the server answered {status}") from None
-        except (OSError, Exception) as exc:  # httpx2 transport errors, timeouts, offline mode
-            if isinstance(exc, NotFoundError | NetworkError | UsageError):
-                raise
+        except ValueError:
+            raise
+        except Exception as exc:  # httpx2 transport errors and timeouts, offline mode (an OSError)
             if attempt == 0:
                 time.sleep(0.5)
                 continue

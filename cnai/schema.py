@@ -106,13 +106,16 @@ class Score(NamedTuple):
         a reasoning model's thinking score against a chat model's answer is the comparison
         people ask for; it is shown next to the figure instead.
         """
-        k = self.k if self.k is not None else (1 if self.samples else None)
-        return k, self.version.casefold() if self.version else None
+        return self._effective_k, self.version.casefold() if self.version else None
+
+    @property
+    def _effective_k(self) -> int | None:
+        return self.k if self.k is not None else (1 if self.samples else None)
 
     @property
     def regime_text(self) -> str:
         """The regime as people read it: `pass@1 · v6 (2025-02..05)`; `pass@?` when k is not stated."""
-        k = self.k if self.k is not None else (1 if self.samples else None)
+        k = self._effective_k
         return " · ".join(p for p in (f"pass@{k}" if k is not None else "pass@?", self.version) if p)
 
     @property

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 import yaml
 
+from . import localserver
 from .conftest import ROOT
 from .localserver import serving
 
@@ -24,10 +24,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "hub"
 REPO = "deepseek-ai/DeepSeek-V3"
 
 
-class HubHandler(BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
+class HubHandler(localserver.Handler):
     def do_GET(self) -> None:  # noqa: N802
         path = self.path.split("?", 1)[0]
         if path == f"/api/models/{REPO}":
@@ -43,14 +40,7 @@ class HubHandler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        super().send(status, body, {"Content-Type": "application/json", **(headers or {})})
 
 
 @pytest.fixture(scope="module")

@@ -14,13 +14,13 @@ import time
 import zipfile
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from cnai import ecb, paths
 
+from . import localserver
 from .conftest import ROOT
 from .localserver import serving
 
@@ -36,11 +36,8 @@ def zipped(csv_bytes: bytes) -> bytes:
     return buffer.getvalue()
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(localserver.Handler):
     hits: dict[str, int] = {}
-
-    def log_message(self, *args: object) -> None:  # keep the test output clean
-        pass
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         mode = self.path.strip("/").split("/")[0]
@@ -78,14 +75,6 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, zipped(b"Date,USD,CNY,\n"))
         else:
             self.send(404, b"no such mode")
-
-    def send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
 
 @pytest.fixture(scope="module")
