@@ -22,7 +22,7 @@ import typer
 from typer.core import TyperGroup
 
 from cnai import __version__
-from cnai.errors import CnaiError, ExitCode, NotFoundError, RegistryInvalid, UsageError
+from cnai.errors import CnaiError, ExitCode, InputUnreadable, InvalidInput, NotFoundError, RegistryInvalid, UsageError
 from cnai.formats import Format
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from cnai.units import Converter
 
 PROG = "cnai"
+EXIT_CHECK_FAILED = int(ExitCode.CHECK_FAILED)
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a tool killed by the closed pipe would report
 MAX_DETAIL = 300  # characters of an unexpected exception's message shown on its one line
 
@@ -316,7 +317,7 @@ def emit(ctx: typer.Context, view: "View") -> None:
     from cnai.output import render
 
     s = settings(ctx)
-    if s.fmt is Format.table and not view.grid.rows and not view.grid.chart:
+    if s.fmt is Format.table and not view.grid.rows and not view.grid.chart and view.grid.report is None:
         # A table of nothing is a header that reads like a bug; say so instead (JSON gives [],
         # CSV and Markdown keep their header for scripts).
         _err(f"{PROG}: nothing matches")
@@ -1110,6 +1111,84 @@ def claims(
 
         view = detail_view(_one(view.payload, claim, "claim", reg.claims), s.lang)
     emit(ctx, view)
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    file: Annotated[
+        str | None, typer.Argument(metavar="[FILE|-]", help="The article (UTF-8); '-' or nothing reads stdin.")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The article's date (else its dateline, else the latest date it mentions, else today).",
+        ),
+    ] = None,
+) -> None:
+    """Fact-check an article (Korean, Chinese, English) against the registry.
+
+    Finds currency conversions, funding amounts, and model facts (parameters, context length,
+    release date, licence, open weights, MoE/dense, languages, benchmark scores) next to a model
+    name, and gives each a verdict: right, wrong, overstated, unverifiable, unknown. Exit 4 when
+    something is wrong or overstated, so a script can gate on it.
+
+    Examples:
+
+      cnai check article.txt
+
+      cat article.txt | cnai check - --json | jq '.findings[] | select(.verdict == "wrong")'
+
+      cnai check draft.md --date 2025-05-02 --format md
+    """
+    from cnai.judge import check_text
+    from cnai.units import Converter, parse_date
+    from cnai.views import check_view
+
+    s = settings(ctx)
+    as_of = None
+    if date is not None:
+        try:
+            as_of = parse_date(date)
+        except ValueError:
+            raise UsageError(f"--date wants YYYY-MM-DD, not {date!r}") from None
+    original = read_article(file)
+    reg = s.registry()
+    from cnai.paths import today
+
+    report = check_text(reg, original, Converter(reg), lang=s.lang, today=today(), as_of=as_of)
+    emit(ctx, check_view(reg, report, original, s.lang))
+    if report.failed:
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024  # a long report is a few hundred KB; more is not an article
+
+
+def read_article(file: str | None) -> str:
+    """The article's text: UTF-8, a BOM stripped, newlines kept as written."""
+    if file is None or file == "-":
+        if file is None and sys.stdin.isatty():
+            raise UsageError("give an article: cnai check FILE, or pipe it in: cat FILE | cnai check -")
+        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        where = "stdin"
+    else:
+        try:
+            with open(file, "rb") as handle:
+                data = handle.read(MAX_ARTICLE_BYTES + 1)
+        except OSError as exc:
+            raise InputUnreadable(f"cannot read {file}: {exc.strerror or exc}") from None
+        where = file
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise UsageError(
+            f"{where} is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB; check one article at a time"
+        )
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{where} is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})") from None
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 3
     DATA = 65  # EX_DATAERR: the registry content is invalid
     NO_INPUT = 66  # EX_NOINPUT: the registry file cannot be read
+    CHECK_FAILED = 4  # `check` found a wrong or overstated statement
     UNAVAILABLE = 69  # EX_UNAVAILABLE: the network or a remote service failed; nothing was written
     INTERRUPTED = 130
 
@@ -50,6 +51,18 @@ class RegistryUnreadable(CnaiError):
     """The registry file cannot be opened or read at all."""
 
     exit_code = ExitCode.NO_INPUT
+
+
+class InputUnreadable(CnaiError):
+    """An input file (an article for `check`) cannot be opened or read."""
+
+    exit_code = ExitCode.NO_INPUT
+
+
+class InvalidInput(CnaiError):
+    """An input was read but is not what it must be (an article that is not UTF-8)."""
+
+    exit_code = ExitCode.DATA
 
 
 class NetworkError(CnaiError):

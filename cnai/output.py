@@ -34,6 +34,27 @@ class Bar(NamedTuple):
     text: str  # the value as people read it, printed after the bar
 
 
+class Passage(NamedTuple):
+    """One finding of a report: a heading, the sentence with the span it read, and lines."""
+
+    heading: str
+    before: str
+    span: str
+    after: str
+    lines: list[str]
+    tone: str  # "good" | "bad" | "warn" | "plain": how the heading is coloured
+
+
+@dataclass
+class Report:
+    """A document rather than a table (`check`): a title, passages, a closing line."""
+
+    title: str
+    passages: list[Passage]
+    summary: str
+    empty: str  # said when there are no passages
+
+
 @dataclass
 class Grid:
     columns: list[Column]
@@ -43,6 +64,7 @@ class Grid:
     footer: list[str] = field(default_factory=list)  # notes under a table (human formats only)
     csv_headers: list[str] | None = None  # when raw values have other columns than the display
     chart: list[Bar] | None = None  # `--chart`: a table is drawn as horizontal bars instead
+    report: Report | None = None  # `check`: drawn as passages in a terminal and in Markdown
 
 
 @dataclass
@@ -95,8 +117,12 @@ def render(
     if fmt is Format.csv:
         return render_csv(view.grid)
     if fmt is Format.md:
+        if view.grid.report is not None:
+            return render_md_report(view.grid.report)
         return render_md(view.grid)
     if fmt is Format.table:
+        if view.grid.report is not None:
+            return render_report(view.grid.report, color=color, width=width)
         if view.grid.chart is not None:
             return render_chart(view.grid.chart, color=color, width=width, unicode=not ascii_only)
         return render_table(view.grid, color=color, width=width, unicode=not ascii_only, wide=wide)
@@ -166,6 +192,60 @@ def render_md(grid: Grid) -> str:
     if grid.footer:
         out += "\n" + "\n".join(clean(note) for note in grid.footer) + "\n"
     return out
+
+
+_TONES = {"good": "green", "bad": "bold red", "warn": "yellow", "plain": ""}
+
+
+def render_report(report: Report, *, color: bool, width: int | None) -> str:
+    """Passages for a terminal: the heading, the sentence with the checked span marked (reverse
+    video in colour, «…» without), then indented lines; wrapped to the terminal, never cut."""
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width if width is not None else 1_000_000, color_system="standard" if color else None,
+        force_terminal=color, no_color=not color, markup=False, highlight=False, emoji=False, legacy_windows=False,
+    )  # fmt: skip
+    console.print(Text(clean(report.title), style="bold" if color else ""))
+    if not report.passages:
+        console.print(Text(clean(report.empty)))
+    for passage in report.passages:
+        console.print()
+        console.print(Text(clean(passage.heading), style=_TONES[passage.tone] if color else ""))
+        quote = Text("  ", overflow="fold")
+        quote.append(clean(passage.before))
+        if color:
+            quote.append(clean(passage.span), style="reverse")
+        else:
+            quote.append("«" + clean(passage.span) + "»")
+        quote.append(clean(passage.after))
+        console.print(quote)
+        for line in passage.lines:
+            console.print(Text("  " + clean(line), overflow="fold"))
+    console.print()
+    console.print(Text(clean(report.summary), style="dim" if color else ""))
+    lines = [line.rstrip() for line in buffer.getvalue().removesuffix("\n").split("\n")]
+    return "\n".join(lines) + "\n"
+
+
+def render_md_report(report: Report) -> str:
+    """The same passages for an editor: a heading each, the sentence quoted, the span in bold."""
+
+    def md(text: str) -> str:
+        return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", clean(text))
+
+    out = [f"**{md(report.title)}**", ""]
+    if not report.passages:
+        out += [md(report.empty), ""]
+    for number, passage in enumerate(report.passages, 1):
+        out += [f"### {number}. {md(passage.heading)}", ""]
+        out += [f"> {md(passage.before)}**{md(passage.span)}**{md(passage.after)}", ""]
+        out += [md(line) + "  " for line in passage.lines]
+        out.append("")
+    out.append(md(report.summary))
+    return "\n".join(out) + "\n"
 
 
 def render_table(grid: Grid, *, color: bool, width: int | None, unicode: bool = True, wide: bool = False) -> str:

@@ -13,6 +13,7 @@ from cnai.numbers import format_count, format_money, format_tokens
 from cnai.output import BEST_MARK, TIE_MARK, Bar, Column, Grid, View
 
 if TYPE_CHECKING:  # annotations only: `list --json` need not import the query or money layers
+    from cnai.judge import Report as CheckReport
     from cnai.query import ClaimCheck, ConvertResult, FundRow, Ranked, Row
     from cnai.registry import Registry
     from cnai.schema import Benchmark, Claim, Model, Price, Source, Vendor
@@ -86,6 +87,7 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "check": ("Check", "검증", "核查"),
     "rank": ("#", "순위", "排名"),
     "setting": ("Setting", "측정 조건", "测评设置"),
+    "line": ("Line", "행", "行"),
 }
 WORDS: dict[str, tuple[str, str, str]] = {
     "yes": ("yes", "예", "是"),
@@ -126,6 +128,21 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "wrong": ("wrong", "틀림", "错误"),
     "overstated": ("overstated", "과장", "夸大"),
     "unsupported": ("unsupported", "근거 없음", "无依据"),
+    "unverifiable": ("unverifiable", "검증 불가", "无法核实"),
+    "unknown_model": ("unknown model", "모르는 모델", "未知模型"),
+    "kind.conversion": ("conversion", "환산", "换算"),
+    "kind.params": ("parameters", "파라미터", "参数量"),
+    "kind.context": ("context", "컨텍스트", "上下文"),
+    "kind.release": ("release date", "공개일", "发布日期"),
+    "kind.benchmark": ("benchmark", "벤치마크", "基准测试"),
+    "kind.license": ("licence", "라이선스", "许可证"),
+    "kind.open_weights": ("open weights", "가중치 공개", "开放权重"),
+    "kind.architecture": ("architecture", "구조", "架构"),
+    "kind.languages": ("languages", "지원 언어", "支持语言"),
+    "kind.funding": ("funding", "자금", "资金"),
+    "kind.name": ("name", "이름", "名称"),
+    "line": ("line {n}", "{n}행", "第{n}行"),
+    "sources_line": ("source: {titles}", "출처: {titles}", "来源：{titles}"),
     "settings_differ": (
         "settings or currencies differ, not ranked",
         "측정 조건이나 통화가 달라 비교하지 않음",
@@ -971,3 +988,60 @@ def _bar_value(value: Any) -> float:
         day = value if len(value) == 10 else (value + "-01-01")[:10]  # a partial date charts at its start
         return float((date.fromisoformat(day) - date(2020, 1, 1)).days)
     return float(value)
+
+
+# --------------------------------------------------------------------------- check
+
+_VERDICT_MARKS = {"right": "✓", "wrong": "✗", "overstated": "!", "unverifiable": "?", "unknown": "?"}
+_TONES = {"right": "good", "wrong": "bad", "overstated": "warn", "unverifiable": "plain", "unknown": "plain"}
+CONTEXT_CHARS = 40  # characters of the sentence shown either side of a checked span
+
+
+def check_view(reg: Registry, report: CheckReport, original: str, lang: str) -> View:
+    """`cnai check`: the findings as JSON, CSV rows, and passages for people."""
+    from cnai.messages import say
+    from cnai.output import Passage, Report
+
+    date_json = {"value": report.date.value.isoformat(), "basis": report.date.basis}
+    findings = []
+    passages = []
+    rows = []
+    raw = []
+    for f in report.findings:
+        sources = [source_json(reg, key) for key in f.sources if key in reg.sources]
+        findings.append({
+            "span": [f.start, f.end], "line": f.line, "text": f.text, "kind": f.kind, "model": f.model,
+            "family": f.family, "stated": f.stated, "registry": f.registry, "verdict": f.verdict,
+            "explanation": f.explanation, "sources": sources,
+        })  # fmt: skip
+        verdict = word("unknown_model" if f.verdict == "unknown" else f.verdict, lang)
+        kind = word(f"kind.{f.kind}", lang)
+        heading = f"{_VERDICT_MARKS[f.verdict]} {verdict} · {kind} · {word('line', lang).format(n=f.line)}"
+        start, end = f.sentence
+        before = original[max(start, f.start - CONTEXT_CHARS) : f.start]
+        after = original[f.end : min(end, f.end + CONTEXT_CHARS)]
+        before = ("…" if f.start - CONTEXT_CHARS > start else "") + before.lstrip()
+        after = after.rstrip() + ("…" if f.end + CONTEXT_CHARS < end else "")
+        lines = [f.explanation]
+        if sources:
+            titles = "; ".join(s["title"] for s in sources[:3])
+            lines.append(word("sources_line", lang).format(titles=titles))
+        passages.append(Passage(heading, before, f.text, after, lines, _TONES[f.verdict]))
+        rows.append([str(f.line), kind, f.text, verdict, f.explanation])
+        raw.append([f.start, f.end, f.line, f.kind, f.text, f.model or f.family or "", f.verdict, f.explanation])
+    counts = report.counts()
+    payload = {"date": date_json, "findings": findings, "counts": counts}
+    summary = " · ".join(f"{word('unknown_model' if v == 'unknown' else v, lang)} {n}" for v, n in counts.items())
+    title = say(f"check.date.{report.date.basis}", lang, date=report.date.value.isoformat())
+    columns = [
+        Column("line", label("line", lang), "right"),
+        Column("kind", label("kind", lang)),
+        Column("text", label("stated", lang), wrap=True),
+        Column("verdict", label("verdict", lang)),
+        Column("explanation", label("check", lang), wrap=True),
+    ]
+    grid = Grid(
+        columns, rows, raw, csv_headers=["start", "end", "line", "kind", "text", "model", "verdict", "explanation"],
+        report=Report(title, passages, summary, say("check.nothing", lang)),
+    )  # fmt: skip
+    return View(payload, grid)
