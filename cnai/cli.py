@@ -1148,12 +1148,7 @@ def check(
     from cnai.views import check_view
 
     s = settings(ctx)
-    as_of = None
-    if date is not None:
-        try:
-            as_of = parse_date(date)
-        except ValueError:
-            raise UsageError(f"--date wants YYYY-MM-DD, not {date!r}") from None
+    as_of = parse_date(date) if date is not None else None
     original = read_article(file)
     reg = s.registry()
     from cnai.paths import today

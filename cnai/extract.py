@@ -138,31 +138,32 @@ def _money(name: str) -> str:
 
 
 _CONVERSION_RE = re.compile(
-    rf"(?<![\w.]){_money('a')}"
+    rf"(?<![0-9A-Za-z.]){_money('a')}"
     rf"(?: ?[(（] ?{_ABOUT} ?|[,，、]? ?(?:or |i\.e\. )?(?:약|about|approximately|roughly|around|约合|約合|折合|相当于|相當於|合) ?)"
     rf"{_money('b')}",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(r"[^()（）\n]{0,12}?[)）]")
-_MONEY_RE = re.compile(rf"(?<![\w.]){_money('a')}", re.IGNORECASE)
+_MONEY_RE = re.compile(rf"(?<![0-9A-Za-z.]){_money('a')}", re.IGNORECASE)
 
 # Parameters: `671B 파라미터`, `6710억 개의 파라미터`, `2350亿参数`, `671 billion parameters`,
 # `671B-parameter`, and the reverse order `파라미터 6710억 개`, `总参数2350亿`, `激活参数220亿`.
 _PARAM_WORD = r"(?:파라미터|매개변수|매개 변수|parameters?|params?|参数量?|參數量?)"
 _COUNT = rf"(?P<num>{_NUMBER})(?: ?(?P<scale>{_SCALE}))?"
 _PARAMS_AFTER = re.compile(
-    rf"(?<![\w.\-]){_COUNT}(?: ?(?:개의?|個|个|-))? ?(?P<role>(?:total|active|activated|활성|激活|总|總) ?)?{_PARAM_WORD}",
+    rf"(?<![0-9A-Za-z.\-]){_COUNT}(?: ?(?:개의?|個|个|-))? ?(?P<role>(?:total|active|activated|활성|激活|总|總) ?)?{_PARAM_WORD}",
     re.IGNORECASE,
 )
 _PARAMS_BEFORE = re.compile(
     rf"(?P<role>총|전체|활성|total|active|activated|激活|总|總)? ?{_PARAM_WORD}(?: ?(?:수|규모|는|은|가|이|:|：|of|为|為|达|達|约|約|共|是))* ?"
-    rf"{_COUNT}(?![\w.])",
+    rf"{_COUNT}(?![0-9A-Za-z.])",
     re.IGNORECASE,
 )
 _ACTIVE_NEARBY = re.compile(r"활성|active|activated|激活|啟用|启用", re.IGNORECASE)
 # `7B와 671B 파라미터`, `7B and 671B parameters`: bare sizes listed before a parameter count.
 _SIZE_LIST = re.compile(
-    rf"(?<![\w.\-])(?P<num>{_DIGITS}) ?(?P<scale>[bm]|[억亿億])(?: ?(?:와|과|및|and|or|,|、|和|与|與|及|/) ?)$", re.I
+    rf"(?<![0-9A-Za-z.\-])(?P<num>{_DIGITS}) ?(?P<scale>[bm]|[억亿億])(?: ?(?:와|과|및|and|or|,|、|和|与|與|及|/) ?)$",
+    re.I,
 )
 
 _CONTEXT_WORDS = re.compile(
@@ -170,7 +171,7 @@ _CONTEXT_WORDS = re.compile(
 )
 _TRAINING_WORDS = re.compile(r"학습|훈련|사전|train|pre-?train|corpus|data|데이터|语料|語料|训练|訓練|数据|數據", re.I)
 _CONTEXT_RE = re.compile(
-    rf"(?<![\w.\-])(?P<num>{_NUMBER})(?: ?(?P<scale>[km]|thousand|million))?(?![a-z])"
+    rf"(?<![0-9A-Za-z.\-])(?P<num>{_NUMBER})(?: ?(?P<scale>[km]|thousand|million))?(?![a-z])"
     r"(?: ?-?(?P<unit>토큰|tokens?|词元|詞元|token|컨텍스트|context|上下文))",
     re.IGNORECASE,
 )
@@ -196,7 +197,7 @@ _RELEASE_WORDS = re.compile(
 )
 
 _SCORE_RE = re.compile(
-    r"(?<![\w.\-])(?P<num>\d{1,4}(?:\.\d+)?) ?(?P<unit>%|퍼센트|％|점|分(?!钟|鐘|之)|points?\b|pts\b)",
+    r"(?<![0-9A-Za-z.\-])(?P<num>\d{1,4}(?:\.\d+)?) ?(?P<unit>%|퍼센트|％|점|分(?!钟|鐘|之)|points?\b|pts\b)",
     re.IGNORECASE,
 )
 _LICENSE_RE = re.compile(
@@ -218,7 +219,7 @@ _ARCH_RE = re.compile(
     re.IGNORECASE,
 )
 _LANGUAGES_RE = re.compile(
-    r"(?<![\w.])(?P<num>\d{2,3}) ?(?:개 ?(?:의 )?|种|種|个|個|여 ?개 ?)?(?P<word>언어|languages?\b|语言|語言)",
+    r"(?<![0-9A-Za-z.])(?P<num>\d{2,3}) ?(?:개 ?(?:의 )?|种|種|个|個|여 ?개 ?)?(?P<word>언어|languages?\b|语言|語言)",
     re.IGNORECASE,
 )
 _APPROX_PREFIX = re.compile(
@@ -464,7 +465,7 @@ _DATELINE_DATES = (
     r"|(?P<d3>\d{1,2}) (?P<mon3>January|February|March|April|May|June|July|August|September|October|November|December) (?P<y3>20\d\d)"
 )
 _DATELINE_RE = re.compile(
-    rf"^[ \t]*(?:[^\n]{{0,30}}?{_DATELINE_LABEL}[ \t]*[:：]?[ \t]*)?(?:{_DATELINE_DATES})"
+    rf"^[ \t]*(?:[^\n]{{0,30}}?{_DATELINE_LABEL}[ \t]*[:：]?[ \t]*|by [^\n]{{1,40}}?[·|,\-–—][ \t]*)?(?:{_DATELINE_DATES})"
     rf"(?:[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*(?:AM|PM|KST|CST|UTC|GMT|EST|EDT|PST|PDT|\+\d{{2}}:?\d{{2}}))?)?"
     r"(?P<rest>[^\n]{0,40})$",
     re.IGNORECASE | re.MULTILINE,

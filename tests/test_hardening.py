@@ -787,7 +787,7 @@ def test_debug_traceback_never_shows_locals(tmp_path):
 
 
 def test_exit_codes_are_the_designed_ones():
-    assert sorted(int(code) for code in ExitCode) == [0, 1, 2, 3, 65, 66, 69, 130]
+    assert sorted(int(code) for code in ExitCode) == [0, 1, 2, 3, 4, 65, 66, 69, 130]
 
 
 @pytest.mark.parametrize(
