@@ -447,36 +447,15 @@ class Judge:
             )
             return self._finding(st.start, st.end, "conversion", None, stated_json, v, st.sentence)
         ratio = figure / recomputed
-        pair = f"{stated.unit}/{amount.unit}"
-        words = {
-            "stated": format_money(stated.value, stated.unit, self.lang),
-            "amount": format_money(amount.value, amount.unit, self.lang),
-            "implied": _rate_text(figure / value),
-            "rate": _rate_text(rate.value),
-            "pair": pair,
-            "date": rate.date or "",
-            "recomputed": format_money(_estimate(recomputed), stated.unit, self.lang),
-        }
-        power = _power_of_ten(ratio)
-        if abs(ratio - 1) <= RATE_TOLERANCE:
-            verdict, key = "right", "check.conversion.right"
-            words["pct"] = f"{abs(ratio - 1) * 100:.1f}"
-        elif power:
-            verdict = "wrong"
-            key = "check.conversion.fraction" if power < 0 else "check.conversion.multiple"
-            words["factor"] = f"{10 ** abs(power):,}"
-        elif abs(ratio - 1) > RATE_WRONG:
-            verdict, key = "wrong", "check.conversion.off"
-            words["pct"] = f"{(ratio - 1) * 100:+.0f}"
-        else:
-            verdict, key = "unverifiable", "check.conversion.near"
-            words["pct"] = f"{(ratio - 1) * 100:+.1f}"
+        verdict, explanation = conversion_verdict(
+            amount.value, amount.unit, stated.value, stated.unit, recomputed, rate, self.lang
+        )
         registry = {
             "rate": _rate_json(self.reg, rate),
             "converted": {"value": recomputed, "currency": stated.unit},
             "ratio": ratio,
         }
-        v = Verdict(verdict, say(key, self.lang, **words), registry, (rate.origin,) if rate.origin else ())
+        v = Verdict(verdict, explanation, registry, (rate.origin,) if rate.origin else ())
         return self._finding(st.start, st.end, "conversion", None, stated_json, v, st.sentence)
 
     def _funding(self, st: Statement) -> Finding | None:
@@ -742,6 +721,42 @@ class Judge:
             if 0 <= gap <= 40 and (best is None or gap < best[0]):
                 best = (gap, self._bench_names[0][m.group()])
         return best[1] if best else None
+
+
+def conversion_verdict(
+    amount: Any, amount_currency: str, stated: Any, stated_currency: str, recomputed: float, rate: RateUsed, lang: str
+) -> tuple[str, str]:
+    """A written conversion against the registry's: the verdict band and its arithmetic in `lang`.
+
+    Shared by `check` and `claims`, so the same conversion reads the same in both.
+    """
+    ratio = float(stated) / recomputed
+    pair = f"{stated_currency}/{amount_currency}"
+    words = {
+        "stated": format_money(stated, stated_currency, lang),
+        "amount": format_money(amount, amount_currency, lang),
+        "implied": _rate_text(float(stated) / float(amount)),
+        "rate": _rate_text(rate.value),
+        "pair": pair,
+        "date": rate.date or "",
+        "recomputed": format_money(_estimate(recomputed), stated_currency, lang),
+    }
+    power = _power_of_ten(ratio)
+    if abs(ratio - 1) <= RATE_TOLERANCE:
+        verdict, key = "right", "check.conversion.right"
+        words["pct"] = f"{abs(ratio - 1) * 100:.1f}"
+    elif power:
+        verdict = "wrong"
+        key = "check.conversion.fraction" if power < 0 else "check.conversion.multiple"
+        # The measured factor (1/10.1), not the power of ten it is near: the reader redoes it.
+        words["factor"] = f"{(1 / ratio if power < 0 else ratio):,.1f}".removesuffix(".0")
+    elif abs(ratio - 1) > RATE_WRONG:
+        verdict, key = "wrong", "check.conversion.off"
+        words["pct"] = f"{(ratio - 1) * 100:+.0f}"
+    else:
+        verdict, key = "unverifiable", "check.conversion.near"
+        words["pct"] = f"{(ratio - 1) * 100:+.1f}"
+    return verdict, say(key, lang, **words)
 
 
 _FUNDING_WORDS = re.compile(

@@ -358,7 +358,10 @@ _ALLOWED: dict[str, tuple[str, ...]] = {
         "covers", "set_up_by", "scope_note", "notes", "sources",
     ),
     "rates": ("date", "base", "rates", "source", "notes"),
-    "claims": ("id", "text", "stated", "verified", "verdict", "explanation", "arithmetic", "conversion", "sources"),
+    "claims": (
+        "id", "text", "stated", "stated_l10n", "verified", "verdict", "explanation", "explanation_l10n", "arithmetic",
+        "conversion", "sources",
+    ),
 }  # fmt: skip
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "vendors": ("id", "name", "country"),
@@ -592,8 +595,9 @@ def _claim(f: _Fields) -> Claim | None:
     if f.data.get("conversion") is None:
         conversion = None
     return Claim(
-        ident, text, stated, verified, cast(Any, verdict), explanation, f.text("arithmetic"), sources, conversion
-    )
+        ident, text, stated, verified, cast(Any, verdict), explanation, f.text("arithmetic"), sources, conversion,
+        f.names("stated_l10n"), f.names("explanation_l10n"),
+    )  # fmt: skip
 
 
 def _conversion(f: _Fields) -> Conversion | None:

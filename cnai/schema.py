@@ -258,3 +258,6 @@ class Claim(NamedTuple):
     arithmetic: str | None = None
     sources: tuple[str, ...] = ()
     conversion: Conversion | None = None
+    # `stated` and `explanation` in Korean and Chinese ({"ko": …, "zh": …}), for --lang.
+    stated_l10n: dict[str, str] = {}
+    explanation_l10n: dict[str, str] = {}

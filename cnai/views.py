@@ -880,16 +880,20 @@ def rates_view(reg: Registry, lang: str) -> View:
 
 
 def claims_view(reg: Registry, claims: list[tuple[Claim, ClaimCheck | None]], lang: str) -> View:
+    """The article's claims. In Korean the article's own sentence is quoted; in Korean and
+    Chinese the explanation (and a conversion's arithmetic) is in that language."""
     payload = []
     rows = []
     raw = []
     for claim, check in claims:
+        stated = claim.text if lang == "ko" else claim.stated_l10n.get(lang, claim.stated)
+        explanation = claim.explanation_l10n.get(lang, claim.explanation)
         item: dict[str, Any] = {
-            "id": claim.id, "text": claim.text, "stated": claim.stated, "verified": claim.verified,
-            "verdict": claim.verdict, "explanation": claim.explanation, "arithmetic": claim.arithmetic,
-            "check": None, "sources": [source_json(reg, key) for key in claim.sources],
+            "id": claim.id, "text": claim.text, "stated": claim.stated_l10n.get(lang, claim.stated),
+            "verified": claim.verified, "verdict": claim.verdict, "explanation": explanation,
+            "arithmetic": claim.arithmetic, "check": None, "sources": [source_json(reg, key) for key in claim.sources],
         }  # fmt: skip
-        detail = claim.verified
+        detail = claim.verified if lang == "en" else explanation
         if check is not None and claim.conversion is not None:
             conv = claim.conversion
             item["check"] = {
@@ -900,34 +904,27 @@ def claims_view(reg: Registry, claims: list[tuple[Claim, ClaimCheck | None]], la
                 "recomputed": {"value": check.recomputed.value, "currency": check.recomputed.currency},
                 "ratio": check.ratio,
             }
-            detail = claim_arithmetic(claim, check, lang)
+            arithmetic = claim_arithmetic(claim, check, lang)
+            detail = arithmetic if lang == "en" else f"{arithmetic}. {explanation}"
         payload.append(item)
-        rows.append([claim.id, word(claim.verdict, lang), claim.stated, detail])
-        raw.append([claim.id, claim.verdict, claim.stated, detail])
+        rows.append([claim.id, word(claim.verdict, lang), stated, detail])
+        raw.append([claim.id, claim.verdict, stated, detail])
     keys = ("id", "verdict", "stated", "check")
     columns = [Column(k, label(k, lang), wrap=k in ("stated", "check")) for k in keys]
     return View(payload, Grid(columns, rows, raw))
 
 
 def claim_arithmetic(claim: Claim, check: ClaimCheck, lang: str) -> str:
-    """`7.7조 원 for 3,981억 위안 implies 19.34 KRW/CNY; at 196.09 (2025-04-30): 78조 ... ; stated is 1/10.1`."""
+    """`7.7 trillion KRW for 398.1 billion CNY implies 19.34 KRW/CNY; at 196.09 …: 1/10 of it`,
+    in `lang`, worded as `cnai check` words the same conversion."""
+    from cnai.judge import conversion_verdict
+
     conv = claim.conversion
     assert conv is not None
-    rate = check.recomputed.rate
-    pair = f"{conv.stated_currency}/{conv.amount_currency}"
-    stated = format_money(conv.stated, conv.stated_currency, lang)
-    amount = format_money(conv.amount, conv.amount_currency, lang)
-    recomputed = format_money(estimate(check.recomputed.value), check.recomputed.currency, lang)
-    if check.ratio < 0.5:
-        verdict = f"the stated figure is 1/{1 / check.ratio:.1f} of it"
-    elif check.ratio > 2:
-        verdict = f"the stated figure is {check.ratio:.1f}× it"
-    else:
-        verdict = f"within {abs(check.ratio - 1) * 100:.0f}%"
-    return (
-        f"{stated} for {amount} implies {format_rate(check.implied_rate)} {pair}; "
-        f"at {format_rate(rate.value)} {pair} ({rate.date}) it is {recomputed}: {verdict}"
-    )
+    rec = check.recomputed
+    return conversion_verdict(
+        conv.amount, conv.amount_currency, conv.stated, conv.stated_currency, rec.value, rec.rate, lang
+    )[1]
 
 
 # --------------------------------------------------------------------------- rank
