@@ -155,10 +155,18 @@ _PARAMS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PARAMS_BEFORE = re.compile(
-    rf"(?P<role>총|전체|활성|total|active|activated|激活|总|總)? ?{_PARAM_WORD}(?: ?(?:수|규모|는|은|가|이|:|：|of|为|為|达|達|约|約|共|是))* ?"
+    rf"(?P<role>총|전체|활성|total|active|activated|激活|总|總)? ?{_PARAM_WORD}(?:\([^()\n]{{1,10}}\))?(?: ?(?:수|규모|는|은|가|이|에|:|：|of|为|為|达|達|约|約|共|是|规模|規模))* ?"
     rf"{_COUNT}(?![0-9A-Za-z.])",
     re.IGNORECASE,
 )
+# Active counts said without a parameter word, in a sentence that has one: "only 2.2 billion
+# are active", "활성화되는 건 고작 340억 개", "每个token激活 45.9亿".
+_ACTIVE_COUNT = re.compile(
+    rf"(?<![0-9A-Za-z.\-])(?P<num>{_NUMBER})(?: ?(?P<scale>{_SCALE}))? (?:parameters? )?(?:are |is )?(?:active|activated)\b"
+    rf"|(?:활성화?되는 ?(?:건|것은?)?|激活了?|啟動|启动|activates?)[^\n.,。，;；\d]{{0,8}}?(?P<num2>{_NUMBER})(?: ?(?P<scale2>{_SCALE}))?(?: ?(?:개|個|个))?",
+    re.IGNORECASE,
+)
+_PARAM_WORD_RE = re.compile(_PARAM_WORD, re.IGNORECASE)
 _ACTIVE_NEARBY = re.compile(r"활성|active|activated|激活|啟用|启用", re.IGNORECASE)
 # `7B와 671B 파라미터`, `7B and 671B parameters`: bare sizes listed before a parameter count.
 _SIZE_LIST = re.compile(
@@ -323,6 +331,16 @@ class Extractor:
                 self.add("params", m.start(), m.end(), {"value": value, "role": role})
                 if regex is _PARAMS_AFTER:
                     self._size_list(norm, m.start(), role)
+        for m in _ACTIVE_COUNT.finditer(norm):
+            sentence = self.text.sentences[self.text.sentence_of(m.start())]
+            if not _PARAM_WORD_RE.search(norm[sentence.start : sentence.end]):
+                continue
+            num, scale = (m.group("num"), m.group("scale")) if m.group("num") else (m.group("num2"), m.group("scale2"))
+            value = _count(num, scale)
+            if value is None or value < 10**6:
+                continue
+            start = m.start() if m.group("num") else m.start("num2")
+            self.add("params", start, m.end(), {"value": value, "role": "active"})
 
     def _size_list(self, norm: str, end: int, role: str | None) -> None:
         """`7B와 671B 파라미터`: the bare sizes listed just before a parameter count."""

@@ -46,6 +46,7 @@ FINDING_KINDS = (
 RATE_TOLERANCE = 0.03
 RATE_WRONG = 0.25
 COUNT_TOLERANCE = 0.03
+LAUNCH_DAYS = 30  # a family date this close after its first release speaks of the launch
 
 
 class Mention(NamedTuple):
@@ -198,7 +199,7 @@ def _bounded(norm: str, start: int, end: int) -> bool:
 _ANAPHOR = re.compile(
     r"(?:^|[\s,])(?:이|해당|그|동) ?모델"
     r"|(?:该|這|这|此|这款|這款|这个|這個|该款)(?:模型|款)"
-    r"|\b(?:the|this|that|its) (?:new )?model\b|^(?:It|Its)\b",
+    r"|\b(?:the|this|that|its) (?:new )?model\b|^(?:It|Its)\b|它",
     re.IGNORECASE,
 )
 # "671B 모델은", "the 671B model", "671B版本": one size of the family named before.
@@ -233,6 +234,11 @@ class Linker:
                     at = sentence.start + match.start()
                     pointers.insert(0, sized._replace(start=at, end=sentence.start + match.end()))
         candidates = own + pointers
+        limit = _REACH.get(st.kind)
+        if st.kind == "open_weights" and not st.values["open_weights"]:
+            limit = 12  # "closed models" is mostly a category: only a model named right beside it
+        if limit is not None:
+            candidates = [m for m in candidates if _distance(m, st) <= limit]
         candidates.sort(key=lambda m: _distance(m, st))
         subjects: list[Subject] = []
         seen: set[tuple[str, str | None]] = set()
@@ -285,6 +291,9 @@ class Linker:
 # 81.9점으로 딥시크 V3를 상회", "Qwen3 scores 85.7, beating R1"): a model named after a
 # statement is taken as that much farther away.
 AFTER_PENALTY = 20
+# A word said of a model (open source, MoE, a licence) stands near its name; farther off it is
+# said of something else ("차별화된 폐쇄형 AI 모델", "other open-source models such as …").
+_REACH = {"open_weights": 30, "license": 40, "architecture": 30}
 
 
 def _distance(mention: Mention, st: Statement) -> int:
@@ -308,6 +317,7 @@ def check_text(
     namer = Namer(reg)
     mentions = namer.find(text.norm)
     judge = Judge(reg, text, Linker(reg, text, mentions), converter, lang, article)
+    judge.sizes_named = {st.values["value"] for st in statements if st.kind == "params"}
     findings: list[Finding] = []
     for mention in mentions:
         if mention.misnomer:
@@ -341,6 +351,7 @@ class Judge:
         self.lang = lang
         self.article = article
         self._bench_names = _benchmark_names(reg)
+        self.sizes_named: set[int | None] = set()  # parameter counts the text states anywhere
 
     # -- findings
 
@@ -481,10 +492,6 @@ class Judge:
             }
             if abs(ratio - 1) <= 0.01:
                 v = Verdict("right", say("check.funding.right", self.lang, **words), registry, fund.sources)
-            elif (power := _power_of_ten(ratio, tolerance=0.02)) != 0:
-                words["factor"] = f"{10 ** abs(power):,}"
-                key = "check.funding.fraction" if power < 0 else "check.funding.multiple"
-                v = Verdict("wrong", say(key, self.lang, **words), registry, fund.sources)
             else:
                 continue
             return self._finding(st.start, st.end, "funding", None, stated, v, st.sentence)
@@ -506,8 +513,9 @@ class Judge:
         words = {"stated": format_count(value), "name": self._name(subject)}
         if not totals and not actives:
             return Verdict("unverifiable", say("check.params.unknown", self.lang, **words), None)
-        hit_total = any(_close(value, t) for t in totals)
-        hit_active = any(_close(value, a) for a in actives)
+        nominal_totals, nominal_actives = _nominal_sizes(subject.models)
+        hit_total = any(_close(value, t) for t in totals) or value in nominal_totals
+        hit_active = any(_close(value, a) for a in actives) or value in nominal_actives
         if (hit_total and role != "active") or (hit_active and role != "total"):
             key = "check.params.active" if hit_active and not hit_total else "check.params.right"
             return Verdict("right", say(key, self.lang, **words), registry, sources)
@@ -596,8 +604,13 @@ class Judge:
             return Verdict("right", say("check.release.right", self.lang, **words), {"released": when}, sources)
         if abs(gap) == 1:
             return Verdict("right", say("check.release.timezone", self.lang, **words), {"released": when}, sources)
-        if subject.kind == "family" and stated > date.fromisoformat(registry["released"]):
+        first = date.fromisoformat(registry["released"])
+        if subject.kind == "family" and (stated - first).days > LAUNCH_DAYS:
+            # Months after a family's launch a later member may be meant that the registry lacks.
             return Verdict("unverifiable", say("check.release.family_other", self.lang, **words), registry, sources)
+        if subject.kind == "family" and stated > first:
+            words["known"] = registry["released"]
+            return Verdict("wrong", say("check.release.launch", self.lang, **words), registry, sources)
         return Verdict("wrong", say("check.release.wrong", self.lang, **words), {"released": when}, sources)
 
     def _benchmark(self, st: Statement, subject: Subject, bench: str | None) -> Verdict | None:
@@ -674,6 +687,14 @@ class Judge:
         if not others:
             return Verdict("right", say("check.arch.right", self.lang, **words), registry, sources)
         words["others"] = ", ".join(m.name for m in others[:4])
+        if matching and subject.kind == "family" and subject.ident:
+            # A family is known by its flagship: "Prover V2 is MoE" is overstated when the text
+            # itself names a size that is not (its 7B), and right of the flagship otherwise.
+            flagship = self.reg.models[self.reg.families[subject.ident].flagship]
+            named = {m.params_total for m in others} & self.sizes_named
+            if flagship.architecture == stated and not named:
+                words["flagship"] = flagship.name
+                return Verdict("right", say("check.arch.flagship", self.lang, **words), registry, sources)
         if matching:
             words["some"] = ", ".join(m.name for m in matching[:4])
             return Verdict("overstated", say("check.arch.some", self.lang, **words), registry, sources)
@@ -778,6 +799,20 @@ def _benchmark_names(reg: Registry) -> tuple[dict[str, str], re.Pattern[str]]:
                 names.setdefault(key, b.id)
     regex = re.compile("|".join(re.escape(k) for k in sorted(names, key=lambda k: (-len(k), k))))
     return names, regex
+
+
+_NAME_SIZES = re.compile(r"(?<![0-9A-Za-z.])(A)?(\d+(?:\.\d+)?)B(?![0-9A-Za-z])", re.IGNORECASE)
+
+
+def _nominal_sizes(models: tuple[Model, ...]) -> tuple[set[int], set[int]]:
+    """The sizes a model's own name gives (`Qwen3-30B-A3B` → 30B total, 3B active): vendors round
+    3.3B to "A3B", and a text that repeats the name's figure is not wrong."""
+    totals: set[int] = set()
+    actives: set[int] = set()
+    for model in models:
+        for active, size in _NAME_SIZES.findall(model.name):
+            (actives if active else totals).add(int(float(size) * 10**9))
+    return totals, actives
 
 
 def _close(a: float, b: float) -> bool:

@@ -88,16 +88,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "레지스트리와 일치 — {fund}: {value} ({date})",
         "与{fund}一致：{value}（{date}）",
     ),
-    "check.funding.fraction": (
-        "{fund} is {value} ({date}): the stated {stated} is 1/{factor} of it",
-        "{fund}: {value} ({date}); 기사 수치 {stated}는 그 {factor}분의 1",
-        "{fund}为 {value}（{date}）：文中 {stated} 只有其{factor}分之一",
-    ),
-    "check.funding.multiple": (
-        "{fund} is {value} ({date}): the stated {stated} is {factor}× it",
-        "{fund}: {value} ({date}); 기사 수치 {stated}는 그 {factor}배",
-        "{fund}为 {value}（{date}）：文中 {stated} 是其{factor}倍",
-    ),
     # -- parameters
     "check.params.unknown": (
         "the registry has no parameter count for {name}",
@@ -277,6 +267,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "only some {name} models are {stated} ({some}); not {others}",
         "{name} 중 일부({some})만 {stated} 구조이고 {others}은(는) 아님",
         "{name} 中只有部分模型（{some}）为 {stated} 架构，{others} 不是",
+    ),
+    "check.arch.flagship": (
+        "{name} is {stated} in its flagship {flagship}; other sizes differ ({others}), but the text names none of them",
+        "{name}의 대표 모델 {flagship}은(는) {stated} 구조; 다른 크기({others})는 다르지만 본문은 그중 어느 것도 언급하지 않음",
+        "{name} 的旗舰 {flagship} 为 {stated} 架构；其他规模（{others}）不同，但正文未提及",
+    ),
+    "check.release.launch": (
+        "{name} first came out on {known}; {stated} is no release date of it the registry knows",
+        "{name}은(는) {known}에 처음 공개됐으며, {stated}은(는) 레지스트리가 아는 공개일이 아님",
+        "{name} 首发于 {known}；{stated} 不是注册表所知的任何发布日期",
     ),
     "check.arch.wrong": (
         "{name} is not {stated} ({others})",

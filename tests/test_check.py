@@ -297,8 +297,8 @@ def test_explanations_in_the_chosen_language(reg):
     text = "3981억 위안(약 7.7조 원)"
     ko = judged(reg, text, lang="ko", as_of=date(2025, 4, 30)).findings[0].explanation
     zh = judged(reg, text, lang="zh", as_of=date(2025, 4, 30)).findings[0].explanation
-    assert "10분의 1" in ko and "78조" in ko
-    assert "十分之一" in zh or "10分之一" in zh
+    assert "10.1분의 1" in ko and "78조" in ko
+    assert "10.1分之一" in zh and "78.06万亿韩元" in zh
 
 
 def test_every_message_has_every_language_with_the_same_fields():

@@ -23,7 +23,7 @@ def section(name: str, level: str = "##") -> str:
 def test_every_key_is_documented(name):
     keys = _SOURCE_KEYS if name == "sources" else _ALLOWED[name]
     text = section(name)
-    documented = set(re.findall(r"^\| `([a-z_]+)` \|", text, re.M))
+    documented = set(re.findall(r"^\| `([a-z0-9_]+)` \|", text, re.M))
     assert documented == set(keys), (name, set(keys) ^ documented)
 
 
