@@ -45,8 +45,10 @@ def synthetic_registry(count: int) -> dict[str, object]:
         total_b = 1 + (i * 7919) % 900  # spread deterministically over 1B..900B
         moe = i % 3 == 0
         model: dict[str, object] = {
-            "id": f"synth-{i}-{total_b}b" + (f"-a{max(1, total_b // 10)}b" if moe else ""),
-            "name": f"Synth-{i}-{total_b}B" + (f"-A{max(1, total_b // 10)}B" if moe else ""),
+            # A fixed-width serial: names are matched without hyphens, so `synth-212-329b` and
+            # `synth-2123-29b` would be one name; `synth-000212-329b` cannot meet another.
+            "id": f"synth-{i:07d}-{total_b}b" + (f"-a{max(1, total_b // 10)}b" if moe else ""),
+            "name": f"Synth-{i:07d}-{total_b}B" + (f"-A{max(1, total_b // 10)}B" if moe else ""),
             "family": f"synth-family-{i % families}",
             "released": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
             "architecture": "moe" if moe else "dense",
