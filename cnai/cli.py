@@ -320,7 +320,9 @@ def emit(ctx: typer.Context, view: "View") -> None:
     if s.fmt is Format.table and not view.grid.rows and not view.grid.chart and view.grid.report is None:
         # A table of nothing is a header that reads like a bug; say so instead (JSON gives [],
         # CSV and Markdown keep their header for scripts).
-        _err(f"{PROG}: nothing matches")
+        from cnai.messages import say
+
+        _err(say("notice.nothing", s.lang, prog=PROG))
         return
     tty = sys.stdout.isatty()
     width = shutil.get_terminal_size().columns if tty else None
@@ -433,21 +435,26 @@ AsOfOpt = Annotated[
 ]
 
 
-def converter(reg: "Registry", rates: list[str] | None, as_of: str | None) -> "Converter":
+def converter(reg: "Registry", rates: list[str] | None, as_of: str | None, lang: str = "en") -> "Converter":
     """A Converter for this run; each --rate override is echoed on stderr so it is never silent."""
+    from cnai.messages import say
     from cnai.units import Converter, parse_date, parse_override
 
     overrides = [parse_override(text) for text in rates or []]
     for o in overrides:
-        _err(f"{PROG}: using --rate {o.text} (1 {o.source} = {o.value:g} {o.target}) instead of the registry")
+        fields = {"text": o.text, "source": o.source, "value": f"{o.value:g}", "target": o.target}
+        _err(say("notice.rate_override", lang, prog=PROG, **fields))
     return Converter(reg, overrides, parse_date(as_of) if as_of else None)
 
 
-def _say_misnomer(reg: "Registry", name: str) -> None:
+def _say_misnomer(reg: "Registry", name: str, lang: str = "en") -> None:
     """A wrong name in circulation still resolves, but never silently."""
-    note = reg.misnomer_note(name)
-    if note is not None:
-        _err(f"{PROG}: {note}")
+    meant = reg.misnomer_of(name)
+    if meant is not None:
+        from cnai.messages import say
+
+        real, ident = meant
+        _err(say("notice.misnomer", lang, prog=PROG, written=name, real=real, id=ident))
 
 
 def as_of_day(as_of: str | None) -> str | None:
@@ -575,8 +582,10 @@ def rank(
     reg = s.registry()
     ranked, missing = rank_models(reg, by, expressions or [], ascending=True if asc else None, top=top)
     if missing:
-        noun = "model has" if missing == 1 else "models have"
-        _err(f"{PROG}: {missing} {noun} no {by} value and {'is' if missing == 1 else 'are'} left out")
+        from cnai.messages import say
+
+        key = "notice.rank_missing_one" if missing == 1 else "notice.rank_missing"
+        _err(say(key, s.lang, prog=PROG, count=missing, by=by))
     emit(ctx, rank_view(reg, ranked, by, s.lang, chart=chart))
 
 
@@ -605,14 +614,14 @@ def show(
     s = settings(ctx)
     reg = s.registry()
     found = reg.resolve(model)
-    _say_misnomer(reg, model)
+    _say_misnomer(reg, model, s.lang)
     price = None
     as_of = as_of_day(as_of)
     in_effect = found.price_on(as_of)
     if currency and in_effect is not None:
         from cnai.query import convert_price
 
-        price = convert_price(in_effect, converter(reg, rate, as_of), currency)
+        price = convert_price(in_effect, converter(reg, rate, as_of, s.lang), currency)
     emit(ctx, show_view(reg, found, s.lang, price, as_of))
 
 
@@ -662,7 +671,7 @@ def compare(
     reg = s.registry()
     resolved = []
     for name in models:
-        _say_misnomer(reg, name)
+        _say_misnomer(reg, name, s.lang)
         for model in reg.resolve_variants(name) if all_variants else [reg.resolve(name)]:
             if model not in resolved:
                 resolved.append(model)
@@ -673,7 +682,7 @@ def compare(
     if currency:
         from cnai.query import convert_price
 
-        conv = converter(reg, rate, as_of)
+        conv = converter(reg, rate, as_of, s.lang)
         prices = {m.id: convert_price(p, conv, currency)[0] for m in resolved if (p := m.price_on(as_of)) is not None}
     rows = compare_rows(reg, resolved, fields.split(",") if fields else None, prices, as_of)
     emit(ctx, compare_view(reg, resolved, rows, s.lang))
@@ -772,7 +781,7 @@ def funding(
 
     s = settings(ctx)
     reg = s.registry()
-    conv = converter(reg, rate, as_of) if (currency or rate or as_of) else None
+    conv = converter(reg, rate, as_of, s.lang) if (currency or rate or as_of) else None
     if conv is not None and currency is None:
         raise UsageError("--rate and --as-of need --currency: say which currency to convert to")
     view = funding_view(reg, funding_rows(reg, conv, currency), s.lang, overrides_text(rate))
@@ -827,16 +836,16 @@ def convert(
 
     s = settings(ctx)
     reg = s.registry()
-    result = convert_amount(amount, to, converter(reg, rate, as_of), as_of=as_of)
+    result = convert_amount(amount, to, converter(reg, rate, as_of, s.lang), as_of=as_of)
     if result.rate is not None and not as_of and not result.rate.override:
-        warn_if_stale(result.rate.date)
+        warn_if_stale(result.rate.date, s.lang)
     emit(ctx, convert_view(reg, result, s.lang, overrides_text(rate)))
 
 
 STALE_DAYS = 30  # default for CNAI_STALE_DAYS
 
 
-def warn_if_stale(table_date: str | None) -> None:
+def warn_if_stale(table_date: str | None, lang: str = "en") -> None:
     """A figure dated today converted at an old table: say so once, with the command that refreshes."""
     if not table_date:
         return
@@ -849,10 +858,9 @@ def warn_if_stale(table_date: str | None) -> None:
         limit = STALE_DAYS
     age = (today() - effective_date(table_date)).days
     if age > limit:
-        _err(
-            f"{PROG}: the newest exchange rates are from {table_date} ({age} days old); "
-            "'cnai update rates' fetches current ones"
-        )
+        from cnai.messages import say
+
+        _err(say("notice.stale_rates", lang, prog=PROG, date=table_date, age=age))
 
 
 @app.command()

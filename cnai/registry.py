@@ -113,16 +113,16 @@ class Registry:
                 return vendor
         return None
 
-    def misnomer_note(self, name: str) -> str | None:
-        """When `name` is a wrong name in circulation (a registry `misnomers` entry): what it is."""
+    def misnomer_of(self, name: str) -> tuple[str, str] | None:
+        """When `name` is a wrong name in circulation (a registry `misnomers` entry): the real
+        name and the model id it is taken to mean."""
         key = normalize_name(name)
         for family in self.families.values():
             if key in {normalize_name(n) for n in family.misnomers}:
-                flagship = self.models[family.flagship]
-                return f"{name!r} is not a real name; it is taken to mean {family.name} ({flagship.id})"
+                return family.name, self.models[family.flagship].id
         for model in self.models.values():
             if key in {normalize_name(n) for n in model.misnomers}:
-                return f"{name!r} is not a real name; it is taken to mean {model.name} ({model.id})"
+                return model.name, model.id
         return None
 
     def resolve_variants(self, name: str) -> list[Model]:

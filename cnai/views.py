@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from cnai.messages import LANGS, UNIT_WORDS, label, word
 from cnai.numbers import format_count, format_money, format_tokens
 from cnai.output import BEST_MARK, TIE_MARK, Bar, Column, Grid, View
 
@@ -18,147 +19,6 @@ if TYPE_CHECKING:  # annotations only: `list --json` need not import the query o
     from cnai.registry import Registry
     from cnai.schema import Benchmark, Claim, Model, Price, Source, Vendor
     from cnai.units import RateUsed
-
-LANGS = ("en", "ko", "zh")
-
-# Labels people read, per language. Keys double as CSV headers and JSON row names.
-LABELS: dict[str, tuple[str, str, str]] = {
-    "id": ("ID", "ID", "ID"),
-    "name": ("Name", "이름", "名称"),
-    "names": ("Other names", "다른 이름", "其他名称"),
-    "family": ("Family", "계열", "系列"),
-    "vendor": ("Vendor", "개발사", "厂商"),
-    "country": ("Country", "국가", "国家"),
-    "released": ("Released", "공개일", "发布日期"),
-    "architecture": ("Architecture", "구조", "架构"),
-    "params": ("Params", "파라미터", "参数量"),
-    "params.total": ("Params (total)", "전체 파라미터", "总参数量"),
-    "params.active": ("Params (active)", "활성 파라미터", "激活参数量"),
-    "active": ("Active", "활성", "激活"),
-    "context": ("Context", "컨텍스트", "上下文"),
-    "context.native": ("Context (native)", "기본 컨텍스트", "原生上下文"),
-    "context.max": ("Context (max)", "최대 컨텍스트", "最大上下文"),
-    "license": ("License", "라이선스", "许可证"),
-    "open_weights": ("Open weights", "가중치 공개", "开放权重"),
-    "languages": ("Languages", "지원 언어 수", "支持语言数"),
-    "modalities": ("Modalities (in → out)", "입출력 형식", "模态（输入 → 输出）"),
-    "reasoning": ("Reasoning", "추론 방식", "推理模式"),
-    "base_model": ("Base model", "기반 모델", "基础模型"),
-    "specialties": ("Specialties", "특화 분야", "专长"),
-    "price.input": ("Price (input)", "가격 (입력)", "价格（输入）"),
-    "price.output": ("Price (output)", "가격 (출력)", "价格（输出）"),
-    "price.date": ("Price date", "가격 기준일", "价格日期"),
-    "defined_in": ("Defined in", "정의된 파일", "定义文件"),
-    "info.version": ("cnai version", "cnai 버전", "cnai 版本"),
-    "info.snapshot": ("Registry snapshot", "레지스트리 기준일", "注册表快照日期"),
-    "info.models": ("Models", "모델", "模型"),
-    "info.families": ("Families", "모델 계열", "系列"),
-    "info.vendors": ("Vendors", "개발사", "厂商"),
-    "info.benchmarks": ("Benchmarks", "벤치마크", "基准测试"),
-    "info.scores": ("Benchmark scores", "벤치마크 점수", "基准分数"),
-    "info.prices": ("Dated prices", "일자별 가격", "带日期的价格"),
-    "info.funding": ("Funding figures", "자금 항목", "资金条目"),
-    "info.claims": ("Article claims", "기사 주장", "文章说法"),
-    "info.rate_tables": ("Rate tables", "환율표", "汇率表"),
-    "info.sources": ("Sources", "출처", "来源"),
-    "info.rates": ("Rates cover", "환율 기간", "汇率覆盖"),
-    "info.bundled": ("Bundled file", "기본 파일", "内置文件"),
-    "info.overlay": ("Overlay", "덧씌운 파일", "叠加文件"),
-    "price": ("Price", "가격", "价格"),
-    "notes": ("Notes", "비고", "备注"),
-    "source": ("Source", "출처", "来源"),
-    "field": ("Field", "항목", "字段"),
-    "value": ("Value", "값", "值"),
-    "models": ("Models", "모델 수", "模型数"),
-    "families": ("Families", "계열", "系列"),
-    "measures": ("Measures", "측정 대상", "衡量内容"),
-    "unit": ("Unit", "단위", "单位"),
-    "higher_is_better": ("Higher is better", "높을수록 좋음", "越高越好"),
-    "kind": ("Kind", "종류", "类型"),
-    "date": ("Date", "날짜", "日期"),
-    "amount": ("Amount", "금액", "金额"),
-    "converted": ("Converted", "환산액", "换算"),
-    "rate": ("Rate", "환율", "汇率"),
-    "rate_source": ("Rate source", "환율 출처", "汇率来源"),
-    "input": ("Input", "입력", "输入"),
-    "output": ("Output", "결과", "结果"),
-    "verdict": ("Verdict", "판정", "结论"),
-    "stated": ("Article says", "기사 내용", "文章所述"),
-    "check": ("Check", "검증", "核查"),
-    "rank": ("#", "순위", "排名"),
-    "setting": ("Setting", "측정 조건", "测评设置"),
-    "line": ("Line", "행", "行"),
-}
-WORDS: dict[str, tuple[str, str, str]] = {
-    "yes": ("yes", "예", "是"),
-    "no": ("no", "아니요", "否"),
-    "unknown": ("—", "—", "—"),
-    "undisclosed": ("undisclosed", "비공개", "未披露"),
-    "moe": ("MoE", "MoE", "MoE"),
-    "dense": ("dense", "Dense", "稠密"),
-    "none": ("none", "없음", "无"),
-    "reasoning": ("reasoning", "추론 전용", "推理"),
-    "hybrid": ("hybrid (thinking on/off)", "하이브리드 (사고 모드 전환)", "混合（可切换思考）"),
-    "self_reported": ("self-reported", "자체 보고", "自报"),
-    "best": ("* best in row", "* 행에서 가장 좋은 값", "* 该行最佳"),
-    "tied": ("= tied for best", "= 공동 최고", "= 并列最佳"),
-    "in_effect": ("in effect", "적용 중", "当前适用"),
-    "published": ("published", "발표", "发布"),
-    "replaces": ("replaces the entry in", "다음 파일의 항목을 대체", "取代以下文件中的条目"),
-    "price_in": ("in", "입력", "输入"),
-    "price_out": ("out", "출력", "输出"),
-    "price_cached": ("cached in", "캐시 입력", "缓存命中输入"),
-    "per_tokens": ("per {n} tokens", "/ 토큰 {n}개", "每{n}词元"),
-    "price_from": ("from", "적용일", "起"),
-    "other_regime": (
-        "† measured in another setting (pass@k or benchmark version) than the rest: not comparable",
-        "† 다른 조건(pass@k 또는 벤치마크 버전)에서 측정: 나머지와 비교 불가",
-        "† 测评设置（pass@k 或基准版本）与其余不同：不可比较",
-    ),
-    "model_sources": (
-        "{refs}: sources for every field that cites none of its own",
-        "{refs}: 출처가 따로 없는 모든 항목의 출처",
-        "{refs}：未单独标注来源的各项的来源",
-    ),
-    "fund": ("fund", "기금", "基金"),
-    "budget": ("budget", "예산", "预算"),
-    "spending": ("spending", "지출", "支出"),
-    "global": ("global", "세계", "全球"),
-    "right": ("right", "맞음", "正确"),
-    "wrong": ("wrong", "틀림", "错误"),
-    "overstated": ("overstated", "과장", "夸大"),
-    "unsupported": ("unsupported", "근거 없음", "无依据"),
-    "unverifiable": ("unverifiable", "검증 불가", "无法核实"),
-    "unknown_model": ("unknown model", "모르는 모델", "未知模型"),
-    "kind.conversion": ("conversion", "환산", "换算"),
-    "kind.params": ("parameters", "파라미터", "参数量"),
-    "kind.context": ("context", "컨텍스트", "上下文"),
-    "kind.release": ("release date", "공개일", "发布日期"),
-    "kind.benchmark": ("benchmark", "벤치마크", "基准测试"),
-    "kind.license": ("licence", "라이선스", "许可证"),
-    "kind.open_weights": ("open weights", "가중치 공개", "开放权重"),
-    "kind.architecture": ("architecture", "구조", "架构"),
-    "kind.languages": ("languages", "지원 언어", "支持语言"),
-    "kind.funding": ("funding", "자금", "资金"),
-    "kind.name": ("name", "이름", "名称"),
-    "line": ("line {n}", "{n}행", "第{n}行"),
-    "sources_line": ("source: {titles}", "출처: {titles}", "来源：{titles}"),
-    "settings_differ": (
-        "settings or currencies differ, not ranked",
-        "측정 조건이나 통화가 달라 비교하지 않음",
-        "测评设置或币种不同，不作比较",
-    ),
-}
-
-
-def label(key: str, lang: str) -> str:
-    entry = LABELS.get(key)
-    return entry[LANGS.index(lang)] if entry else key
-
-
-def word(key: str, lang: str) -> str:
-    entry = WORDS.get(key)
-    return entry[LANGS.index(lang)] if entry else key
 
 
 def display_name(names: dict[str, str], default: str, lang: str) -> str:
@@ -279,14 +139,6 @@ def show_value(m: Model, key: str, lang: str, reg: Registry | None = None) -> st
     return str(value)
 
 
-# Benchmark units as a reader of each language says them (the registry stores the English word).
-UNIT_WORDS: dict[str, tuple[str, str, str]] = {
-    "rating": ("rating", "레이팅", "等级分"),
-    "problems": ("problems", "문제", "题"),
-    "score": ("score", "점", "分"),
-}
-
-
 def score_text(value: float, unit: str | None, lang: str = "en") -> str:
     number = f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
     if not unit:
@@ -356,8 +208,11 @@ def show_view(
         # Said first: every figure below is the overlay's, and what it replaced is not lost.
         replaced = f"; {word('replaces', lang)} {', '.join(origin[1])}" if origin[1] else ""
         add("defined_in", f"{origin[0]}{replaced}")
-    add("name", m.name)
-    others = [m.names[lang_] for lang_ in LANGS if lang_ in m.names and m.names[lang_] != m.name]
+    shown = display_name(m.names, m.name, lang)
+    add("name", shown)
+    # The other names, the vendor's own (English) name first when the reader's language is shown.
+    everyone = [m.name, *(m.names[lang_] for lang_ in LANGS if lang_ in m.names)]
+    others = list(dict.fromkeys(n for n in everyone if n != shown))
     if others or m.aliases:
         add("names", ", ".join([*others, *m.aliases]))
     family = reg.families.get(m.family)

@@ -313,14 +313,26 @@ def test_explanations_in_the_chosen_language(reg):
     assert "10.1分之一" in zh and "78.06万亿韩元" in zh
 
 
-def test_every_message_has_every_language_with_the_same_fields():
+def test_every_catalogue_entry_has_every_language_with_the_same_fields():
     import string
 
-    for key, texts in MESSAGES.items():
-        assert len(texts) == len(LANGS), key
-        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in texts]
-        assert all(t.strip() for t in texts), key
-        assert fields[0] == fields[1] == fields[2], key
+    from cnai.messages import LABELS, UNIT_WORDS, WORDS
+
+    for table in (MESSAGES, LABELS, WORDS, UNIT_WORDS):
+        for key, texts in table.items():
+            assert len(texts) == len(LANGS), key
+            fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in texts]
+            assert all(t.strip() for t in texts), key
+            assert fields[0] == fields[1] == fields[2], key
+
+
+def test_notices_on_stderr_follow_the_language(cli):
+    result = cli("--lang", "ko", "rank", "--by", "swe-bench-verified", "--top", "1")
+    assert "값이 없어 제외했습니다" in result.stderr
+    result = cli("--lang", "zh", "show", "MiLM-7B")
+    assert "并非真实名称" in result.stderr
+    result = cli("--lang", "ko", "convert", "1 CNY", "--to", "KRW", "--rate", "CNY:KRW=200")
+    assert "레지스트리 대신 --rate CNY:KRW=200" in result.stderr
 
 
 # --------------------------------------------------------------------------- the command
