@@ -127,6 +127,26 @@ def peak_rss_kib(argv: list[str], env: dict[str, str]) -> int:
     return int(out.stdout.strip())
 
 
+_TYPER_FLOOR = """\
+import typer
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command("list")
+def list_(json: bool = False) -> None:
+    print("[]")
+
+
+@app.command()
+def show(name: str) -> None:
+    print(name)
+
+
+app()
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=7)
@@ -148,8 +168,13 @@ def main() -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     jq = shutil.which("jq")
 
+    # The chosen stack's own floor: a two-command Typer app that prints `[]`. Whatever cnai does
+    # sits on top of this; a budget below it cannot be met while Typer is the parser.
+    typer_app = OUT / "typer_floor.py"
+    typer_app.write_text(_TYPER_FLOOR, encoding="utf-8")
     cases: dict[str, list[str]] = {
         "python -c pass": [sys.executable, "-c", "pass"],
+        "typer floor (2-command app)": [sys.executable, str(typer_app), "list", "--json"],
         "cnai list --json": [*cnai, "list", "--json"],
         "cnai show qwen3 --json": [*cnai, "show", "qwen3", "--json"],
         "cnai compare qwen3 prover-v2": [*cnai, "compare", "qwen3", "prover-v2"],
@@ -202,6 +227,10 @@ def main() -> None:
     for name, ratio, target in checks:
         verdict = "ok" if ratio <= target else "OVER"
         print(f"{name:45} {ratio:7.2f}× {target:7.1f}×  {verdict}")
+    stack = med["typer floor (2-command app)"] / floor
+    print(f"{'typer floor / python -c pass':45} {stack:7.2f}×  (the parser alone: no budget can be lower)")
+    ours = (med["cnai list --json"] - med["typer floor (2-command app)"]) * 1000
+    print(f"{'list --json above the typer floor':45} {ours:7.1f} ms")
     peak = max(peak_rss_kib(cases["cnai list --json"], env) for _ in range(3)) / 1024
     print(f"{'list --json peak memory (MiB)':45} {peak:8.1f} {30.0:8.1f}   {'ok' if peak <= 30 else 'OVER'}")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple, assert_never
 
@@ -67,10 +68,37 @@ class Grid:
     report: Report | None = None  # `check`: drawn as passages in a terminal and in Markdown
 
 
-@dataclass
 class View:
-    payload: Any
-    grid: Grid
+    """What a command shows: the JSON document (`payload`) and the grid people read.
+
+    Either may be given as a function (`View.lazy`): it is built the first time a renderer asks
+    for it, so `--json` never formats table cells and a table never builds JSON objects.
+    """
+
+    __slots__ = ("_payload", "_grid", "_make_payload", "_make_grid")
+
+    def __init__(self, payload: Any, grid: Grid) -> None:
+        self._payload, self._grid = payload, grid
+        self._make_payload: Callable[[], Any] | None = None
+        self._make_grid: Callable[[], Grid] | None = None
+
+    @classmethod
+    def lazy(cls, payload: Callable[[], Any], grid: Callable[[], Grid]) -> View:
+        view = cls(None, Grid([], []))
+        view._make_payload, view._make_grid = payload, grid
+        return view
+
+    @property
+    def payload(self) -> Any:
+        if self._make_payload is not None:
+            self._payload, self._make_payload = self._make_payload(), None
+        return self._payload
+
+    @property
+    def grid(self) -> Grid:
+        if self._make_grid is not None:
+            self._grid, self._make_grid = self._make_grid(), None
+        return self._grid
 
 
 # C0/C1 controls, DEL, the bidi controls that can reorder what a terminal shows (including the

@@ -172,15 +172,20 @@ def list_view(reg: Registry, models: list[Model], lang: str) -> View:
         Column(key, label(key, lang), "right" if key in ("params", "active", "context") else "left", key == "license")
         for key in LIST_FIELDS
     ]
-    rows = [[show_value(m, key, lang, reg) for key in LIST_FIELDS] for m in models]
-    raw = [
-        [
-            m.id, m.name, m.vendor, m.released, m.architecture, m.params_total, m.params_active,
-            m.context, m.license, m.open_weights,
-        ]
-        for m in models
-    ]  # fmt: skip
-    return View([model_json(reg, m) for m in models], Grid(columns, rows, raw))
+
+    def grid() -> Grid:
+        rows = [[show_value(m, key, lang, reg) for key in LIST_FIELDS] for m in models]
+        raw = [
+            [
+                m.id, m.name, m.vendor, m.released, m.architecture, m.params_total, m.params_active,
+                m.context, m.license, m.open_weights,
+            ]
+            for m in models
+        ]  # fmt: skip
+        return Grid(columns, rows, raw)
+
+    # Only what the format needs: `--json` builds no table cells, a table no JSON objects.
+    return View.lazy(lambda: [model_json(reg, m) for m in models], grid)
 
 
 def show_view(

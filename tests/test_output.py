@@ -68,3 +68,18 @@ def test_every_format_is_rendered():
     for fmt in Format:
         text = render(view, fmt, width=None)
         assert text.endswith("\n") and text.strip(), fmt
+
+
+def test_json_builds_no_table_and_a_table_no_json(cli, monkeypatch):
+    """Only what the format needs: `list --json` never formats a cell, a table never builds JSON."""
+    import cnai.views as views
+
+    def boom(*args, **kwargs):
+        raise AssertionError("built for nothing")
+
+    monkeypatch.setattr(views, "show_value", boom)
+    assert cli("list", "--json").exit_code == 0
+    monkeypatch.undo()
+    monkeypatch.setattr(views, "model_json", boom)
+    result = cli("list")
+    assert result.exit_code == 0 and "qwen3-235b-a22b" in result.stdout
