@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cnai.extract import Text, extract, find_dateline, latest_mentioned
 from cnai.messages import LANGS, MESSAGES
@@ -407,3 +409,27 @@ def test_check_bad_input(cli, tmp_path, monkeypatch, setup, args, code, message)
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- any text at all
+
+
+_PIECES = st.sampled_from(
+    [
+        "1조 위안(약 193조 원)", "６７１B 파라미터", "2350亿参数", "4월 30일", "April 28, 2025", "MiLM-7B",
+        "Qwen3", "큐원3", "DeepSeek-R1", "이 모델은", "该模型", "오픈소스", "闭源", "MoE", "128K 토큰", "88.9%",
+        "MiniF2F", "(", ")", "（", "약", "\n", ". ", "。", " ", "\ufeff", "\u200f", "Qwen9-Max", "$", "₩", "억", "亿",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=30))
+def test_any_text_gives_findings_whose_spans_are_the_text(reg, pieces):
+    text = "".join(pieces)
+    report = judged(reg, text)
+    for f in report.findings:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.text and f.text.strip()
+        assert f.line == text.count("\n", 0, f.start) + 1
+        assert f.verdict in ("right", "wrong", "overstated", "unverifiable", "unknown")
