@@ -417,3 +417,63 @@ def test_benchmark_units_in_the_readers_language(cli, lang, rating, problems):
         "--lang", lang, "compare", "deepseek-r1", "deepseek-prover-v2-671b", "--fields", "codeforces,putnambench"
     ).stdout
     assert rating in out and problems in out
+
+
+# --------------------------------------------------------------------------- mutmut survivors: numbers
+
+
+@pytest.mark.parametrize(
+    ("tokens", "shown"),
+    [
+        (131_072, "128K"), (128_000, "128K"), (32_768, "32K"), (8_192, "8K"), (1_000, "1K"), (1_024, "1K"),
+        (1_000_000, "1M"), (1_048_576, "1M"), (2_097_152, "2M"), (2_000_000, "2M"), (10_000_000, "10M"),
+        (1_010_000, "1.01M"), (1_500_000, "1.5M"), (1_536, "1.54K"), (999, "999"), (0, "0"),
+    ],
+)  # fmt: skip
+def test_context_windows_read_as_vendors_write_them(tokens, shown):
+    from cnai.numbers import format_tokens
+
+    assert format_tokens(tokens) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1万万元", "万万 is not a number word"),
+        ("1亿万元", "亿万 is not a number word"),
+        ("2억억 원", "억억 is not a number word"),
+    ],
+)
+def test_a_run_of_equal_or_smaller_multipliers_is_refused_by_name(text, message):
+    with pytest.raises(ValueError) as caught:
+        parse_amount(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u3000"])
+def test_an_empty_unit_says_so(text):
+    from cnai.numbers import parse_unit
+
+    with pytest.raises(ValueError) as caught:
+        parse_unit(text)
+    assert str(caught.value) == "empty unit"
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "lang", "shown"),
+    [
+        (1_000_000, "USD", "en", "1 million USD"),  # exactly a scale: that scale, not the one below
+        (10**9, "CNY", "en", "1 billion CNY"),
+        (10**12, "KRW", "en", "1 trillion KRW"),
+        (10_000, "CNY", "zh", "1万元"),
+        (10**8, "CNY", "zh", "1亿元"),
+        (999_999_000_000, "CNY", "en", "1 trillion CNY"),  # 999.999 billion rounds up into the next scale
+        (999_999_000, "USD", "en", "1 billion USD"),
+        (99_999_990_000, "CNY", "zh", "1,000亿元"),
+        (9_999.5, "CNY", "zh", "9,999.5元"),
+    ],
+)
+def test_scale_words_at_their_edges(value, currency, lang, shown):
+    from cnai.numbers import format_money
+
+    assert format_money(value, currency, lang) == shown
