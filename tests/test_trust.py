@@ -477,3 +477,43 @@ def test_scale_words_at_their_edges(value, currency, lang, shown):
     from cnai.numbers import format_money
 
     assert format_money(value, currency, lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("USD billion", (10**9, "USD")),  # a unit, then a scale
+        ("KRW 천억", (10**11, "KRW")),  # a unit, then small and large multipliers
+        ("billion KRW", (10**9, "KRW")),
+        ("억 원", (10**8, "KRW")),
+        ("T params", (10**12, "param")),
+    ],
+)
+def test_to_units_in_either_order(text, expected):
+    from cnai.numbers import parse_unit
+
+    assert parse_unit(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("100 KRW", "expected a unit such as KRW, B params or K tokens, not an amount"),
+        ("billion KRW million", "unexpected 'million'"),
+        ("billion", "no unit: say KRW, USD, params, tokens …"),
+    ],
+)
+def test_to_unit_errors_say_what_is_wrong(text, message):
+    from cnai.numbers import parse_unit
+
+    with pytest.raises(ValueError) as caught:
+        parse_unit(text)
+    assert str(caught.value) == message
+
+
+def test_a_bad_currency_code_is_named():
+    from cnai.numbers import format_money
+
+    with pytest.raises(ValueError) as caught:
+        format_money(1, "US", "en")
+    assert str(caught.value) == "not a currency code: 'US'"
