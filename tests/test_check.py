@@ -8,6 +8,7 @@ registry on sentences whose verdicts were worked out by hand; the command throug
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -433,3 +434,26 @@ def test_any_text_gives_findings_whose_spans_are_the_text(reg, pieces):
         assert text[f.start : f.end] == f.text and f.text.strip()
         assert f.line == text.count("\n", 0, f.start) + 1
         assert f.verdict in ("right", "wrong", "overstated", "unverifiable", "unknown")
+
+
+def test_check_with_a_terminal_on_stdin_asks_for_an_article(tmp_path):
+    """No FILE and nothing piped in: a usage line, not a program waiting on the keyboard."""
+    import pty
+    import subprocess
+    import sys
+
+    from .test_hardening import subprocess_env
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "cnai", "check"], stdin=slave, capture_output=True, text=True,
+            env=subprocess_env(tmp_path), timeout=60,
+        )  # fmt: skip
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.strip() == "cnai: error: give an article: cnai check FILE, or pipe it in: cat FILE | cnai check -"
+    )
