@@ -517,3 +517,33 @@ def test_a_bad_currency_code_is_named():
     with pytest.raises(ValueError) as caught:
         format_money(1, "US", "en")
     assert str(caught.value) == "not a currency code: 'US'"
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"),
+    [
+        (0, "0"), (999, "999"), (1_000, "1K"), (1_500, "1.5K"), (12_345, "12.3K"), (99_949, "99.9K"),
+        (123_456, "123K"), (440_000_000, "440M"), (7_615_616_512, "7.62B"), (10_500_000_000, "10.5B"),
+        (235_000_000_000, "235B"), (480_000_000_000, "480B"), (10**12, "1T"), (1_500_000_000_000, "1.5T"),
+    ],
+)  # fmt: skip
+def test_counts_compact_with_up_to_three_significant_digits(count, shown):
+    from cnai.numbers import format_count
+
+    assert format_count(count) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "lang", "message"),
+    [
+        (1, "USD", "fr", "unknown language 'fr'"),
+        (float("inf"), "USD", "en", "not a finite amount: inf"),
+        (float("nan"), "USD", "en", "not a finite amount: nan"),
+    ],
+)
+def test_format_money_refuses_by_name(value, currency, lang, message):
+    from cnai.numbers import format_money
+
+    with pytest.raises(ValueError) as caught:
+        format_money(value, currency, lang)
+    assert str(caught.value) == message
