@@ -547,3 +547,30 @@ def test_format_money_refuses_by_name(value, currency, lang, message):
     with pytest.raises(ValueError) as caught:
         format_money(value, currency, lang)
     assert str(caught.value) == message
+
+
+def test_currency_words_cover_symbols_and_never_return_quantities():
+    from cnai.numbers import currency_word
+
+    assert [currency_word(w) for w in ("$", "₩", "¥", "US$", " won ", "위안", "美元")] == [
+        "USD", "KRW", "CNY", "USD", "KRW", "CNY", "USD",
+    ]  # fmt: skip
+    assert [currency_word(w) for w in ("params", "토큰", "参数", "tokens", "euro")] == [None] * 5
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1 2 위안", "two numbers in a row: '2'"),
+        ("천 원", "a number must come before 천"),
+        ("만 원", "a number must come before 만"),
+        ("1백2백 원", "백 is out of order"),
+        ("5백2천 원", "천 is out of order"),
+        ("1만 2억 원", "억 is out of order: write the largest group first"),
+        ("1 KRW USD", "two units: KRW and USD"),
+    ],
+)
+def test_malformed_number_words_are_named(text, message):
+    with pytest.raises(ValueError) as caught:
+        parse_amount(text)
+    assert str(caught.value) == message
