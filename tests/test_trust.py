@@ -568,6 +568,9 @@ def test_currency_words_cover_symbols_and_never_return_quantities():
         ("5백2천 원", "천 is out of order"),
         ("1만 2억 원", "억 is out of order: write the largest group first"),
         ("1 KRW USD", "two units: KRW and USD"),
+        ("1 eur usd", "two units: eur and usd"),  # three letters read as a code keep their spelling
+        ("nan", "not a finite number"),
+        ("1만 billion 원", "'billion' cannot follow that number"),
     ],
 )
 def test_malformed_number_words_are_named(text, message):
