@@ -577,3 +577,19 @@ def test_malformed_number_words_are_named(text, message):
     with pytest.raises(ValueError) as caught:
         parse_amount(text)
     assert str(caught.value) == message
+
+
+def test_number_size_limits_at_their_edges():
+    from decimal import Decimal
+
+    assert parse_amount("1e-400").value == Decimal("1e-400")  # exactly the smallest exponent allowed
+    assert parse_amount("0." + "1" * 400).value == Decimal("0." + "1" * 400)  # exactly the most digits
+    for text, message in [
+        ("1,5", "malformed number '1,5'"),
+        ("1e401", "number too large"),
+        ("1e-401", "too many digits"),
+        ("0." + "1" * 401, "too many digits"),
+    ]:
+        with pytest.raises(ValueError) as caught:
+            parse_amount(text)
+        assert str(caught.value) == message, text
