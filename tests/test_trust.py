@@ -571,6 +571,11 @@ def test_currency_words_cover_symbols_and_never_return_quantities():
         ("1 eur usd", "two units: eur and usd"),  # three letters read as a code keep their spelling
         ("nan", "not a finite number"),
         ("1만 billion 원", "'billion' cannot follow that number"),
+        ("-5 USD", "amounts cannot be negative"),
+        ("USD -5", "amounts cannot be negative"),  # a unit first, then a minus: still a sign
+        ("−5 위안", "amounts cannot be negative"),  # the Unicode minus too
+        ("5-3 USD", "unexpected '-'"),  # after a number a minus is arithmetic, not a sign
+        ("@5", "unexpected '@'"),
     ],
 )
 def test_malformed_number_words_are_named(text, message):
