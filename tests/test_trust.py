@@ -427,7 +427,7 @@ def test_benchmark_units_in_the_readers_language(cli, lang, rating, problems):
     [
         (131_072, "128K"), (128_000, "128K"), (32_768, "32K"), (8_192, "8K"), (1_000, "1K"), (1_024, "1K"),
         (1_000_000, "1M"), (1_048_576, "1M"), (2_097_152, "2M"), (2_000_000, "2M"), (10_000_000, "10M"),
-        (1_010_000, "1.01M"), (1_500_000, "1.5M"), (1_536, "1.54K"), (999, "999"), (0, "0"),
+        (1_010_000, "1.01M"), (1_500_000, "1.5M"), (1_234_000_000, "1234M"), (1_536, "1.54K"), (999, "999"), (0, "0"),
     ],
 )  # fmt: skip
 def test_context_windows_read_as_vendors_write_them(tokens, shown):
@@ -523,7 +523,7 @@ def test_a_bad_currency_code_is_named():
     ("count", "shown"),
     [
         (0, "0"), (999, "999"), (1_000, "1K"), (1_500, "1.5K"), (12_345, "12.3K"), (99_949, "99.9K"),
-        (123_456, "123K"), (440_000_000, "440M"), (7_615_616_512, "7.62B"), (10_500_000_000, "10.5B"),
+        (123_456, "123K"), (440_000_000, "440M"), (10_550_000_000, "10.6B"), (100_500_000_000, "100B"), (7_615_616_512, "7.62B"), (10_500_000_000, "10.5B"),
         (235_000_000_000, "235B"), (480_000_000_000, "480B"), (10**12, "1T"), (1_500_000_000_000, "1.5T"),
     ],
 )  # fmt: skip
@@ -576,6 +576,8 @@ def test_currency_words_cover_symbols_and_never_return_quantities():
         ("−5 위안", "amounts cannot be negative"),  # the Unicode minus too
         ("5-3 USD", "unexpected '-'"),  # after a number a minus is arithmetic, not a sign
         ("@5", "unexpected '@'"),
+        ("5 apples", "unknown word 'apples'"),
+        ("  ", "empty amount"),
     ],
 )
 def test_malformed_number_words_are_named(text, message):
