@@ -469,6 +469,8 @@ def test_an_empty_unit_says_so(text):
         (10**8, "CNY", "zh", "1亿元"),
         (999_999_000_000, "CNY", "en", "1 trillion CNY"),  # 999.999 billion rounds up into the next scale
         (999_999_000, "USD", "en", "1 billion USD"),
+        (10_555_000_000, "CNY", "en", "10.56 billion CNY"),  # from 10 up: two decimals, half to even
+        (9_999_500_000, "CNY", "en", "10 billion CNY"),
         (99_999_990_000, "CNY", "zh", "1,000亿元"),
         (9_999.5, "CNY", "zh", "9,999.5元"),
     ],
@@ -578,6 +580,7 @@ def test_currency_words_cover_symbols_and_never_return_quantities():
         ("@5", "unexpected '@'"),
         ("5 apples", "unknown word 'apples'"),
         ("  ", "empty amount"),
+        ("USD", "no number"),
     ],
 )
 def test_malformed_number_words_are_named(text, message):
