@@ -603,3 +603,16 @@ def test_number_size_limits_at_their_edges():
         with pytest.raises(ValueError) as caught:
             parse_amount(text)
         assert str(caught.value) == message, text
+
+
+def test_money_beyond_ordinary_precision():
+    """Exact display of figures longer than decimal's default 28 digits, and a clear refusal beyond
+    the precision cnai keeps (1,000 digits)."""
+    from decimal import Decimal
+
+    from cnai.numbers import format_money
+
+    assert format_money(Decimal(10) ** 30, "KRW", "ko") == "1,000,000,000,000,000,000조 원"
+    with pytest.raises(ValueError) as caught:
+        format_money(Decimal("1e1001"), "KRW", "en")
+    assert str(caught.value) == "amount too large to show: Decimal('1E+1001')"
