@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal
 from typing import Any, NamedTuple
 
 from cnai.numbers import Amount, parse_amount
@@ -189,13 +188,13 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_NAMES = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+_MONTH = rf"(?P<mon>{_MONTH_NAMES})\.?"
 _DATE_RE = re.compile(
     r"(?:(?P<y1>\d{4}) ?년 ?)?(?<!\d)(?P<m1>\d{1,2}) ?월 ?(?P<d1>\d{1,2}) ?일"
     r"|(?:(?P<y2>\d{4}) ?年 ?)?(?<!\d)(?P<m2>\d{1,2}) ?月 ?(?P<d2>\d{1,2}) ?[日号號]"
     rf"|{_MONTH} (?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y3>\d{{4}}))?(?!\d)"
-    r"|(?<!\d)(?P<d4>\d{1,2})(?:st|nd|rd|th)? (?P<mon4>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?: (?P<y4>\d{4}))?(?!\d)"
+    rf"|(?<!\d)(?P<d4>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon4>{_MONTH_NAMES})(?: (?P<y4>\d{{4}}))?(?!\d)"
     r"|(?<!\d)(?P<y5>20\d\d)[-./] ?(?P<m5>\d{1,2})[-./] ?(?P<d5>\d{1,2})(?!\d)",
 )
 _RELEASE_WORDS = re.compile(
@@ -480,7 +479,7 @@ _DATELINE_LABEL = (
 _DATELINE_DATES = (
     r"(?P<y>20\d\d)(?: ?[.\-/] ?|년 ?|年)(?P<m>\d{1,2})(?: ?[.\-/] ?|월 ?|月)(?P<d>\d{1,2})(?:일|日)?\.?"
     rf"|{_MONTH} (?P<d2>\d{{1,2}}),? (?P<y2>20\d\d)"
-    r"|(?P<d3>\d{1,2}) (?P<mon3>January|February|March|April|May|June|July|August|September|October|November|December) (?P<y3>20\d\d)"
+    rf"|(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES}) (?P<y3>20\d\d)"
 )
 _DATELINE_RE = re.compile(
     rf"^[ \t]*(?:[^\n]{{0,30}}?{_DATELINE_LABEL}[ \t]*[:：]?[ \t]*|by [^\n]{{1,40}}?[·|,\-–—][ \t]*)?(?:{_DATELINE_DATES})"
@@ -542,9 +541,3 @@ def latest_mentioned(text: Text, statements: list[Statement], today: date) -> da
         if when <= today and (best is None or when > best):
             best = when
     return best
-
-
-def number_value(text: str) -> Decimal | None:
-    """A bare written number (`6710억`, `2,350`) as a Decimal; None if it is not one."""
-    amount = _amount(text)
-    return amount.value if amount is not None and amount.unit is None else None

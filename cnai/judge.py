@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cnai.extract import Statement, Text, extract, find_dateline, latest_mentioned
 from cnai.messages import say
 from cnai.names import normalize_name
-from cnai.numbers import format_count, format_money, format_tokens
+from cnai.numbers import estimate, format_count, format_money, format_rate, format_tokens
 
 if TYPE_CHECKING:
     from cnai.registry import Registry
@@ -426,7 +426,7 @@ class Judge:
         if first is None:
             return []
         subject, v = first
-        stated = _stated_json(kind, stated, st, self.article)
+        stated = _stated_json(kind, stated, self.article)
         return [self._finding(st.start, st.end, kind, subject, stated, v, st.sentence)]
 
     def _judge(self, kind: str, st: Statement, subject: Subject, bench: str | None) -> Verdict | None:
@@ -462,7 +462,7 @@ class Judge:
             amount.value, amount.unit, stated.value, stated.unit, recomputed, rate, self.lang
         )
         registry = {
-            "rate": _rate_json(self.reg, rate),
+            "rate": rate,  # a RateUsed: the view writes it as the one rate object
             "converted": {"value": recomputed, "currency": stated.unit},
             "ratio": ratio,
         }
@@ -666,12 +666,12 @@ class Judge:
         registry = {"open_weights": known[0]} if len(known) == 1 else {"open_weights": sorted(set(known))}
         if stated:
             if any(known):
-                return Verdict("right", say("check.open.right", self.lang, **words), registry, sources)
-            return Verdict("wrong", say("check.open.closed", self.lang, **words), registry, sources)
+                return Verdict("right", say("check.open.published", self.lang, **words), registry, sources)
+            return Verdict("wrong", say("check.open.unpublished", self.lang, **words), registry, sources)
         if not any(known):
-            return Verdict("right", say("check.closed.right", self.lang, **words), registry, sources)
+            return Verdict("right", say("check.open.unpublished", self.lang, **words), registry, sources)
         if all(known):
-            return Verdict("wrong", say("check.closed.open", self.lang, **words), registry, sources)
+            return Verdict("wrong", say("check.open.published", self.lang, **words), registry, sources)
         return Verdict("unverifiable", say("check.open.mixed", self.lang, **words), registry, sources)
 
     def _architecture(self, st: Statement, subject: Subject) -> Verdict | None:
@@ -756,11 +756,11 @@ def conversion_verdict(
     words = {
         "stated": format_money(stated, stated_currency, lang),
         "amount": format_money(amount, amount_currency, lang),
-        "implied": _rate_text(float(stated) / float(amount)),
-        "rate": _rate_text(rate.value),
+        "implied": format_rate(float(stated) / float(amount)),
+        "rate": format_rate(rate.value),
         "pair": pair,
         "date": rate.date or "",
-        "recomputed": format_money(_estimate(recomputed), stated_currency, lang),
+        "recomputed": format_money(estimate(recomputed), stated_currency, lang),
     }
     power = _power_of_ten(ratio)
     if abs(ratio - 1) <= RATE_TOLERANCE:
@@ -866,7 +866,7 @@ def _score_json(model: Model, score: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _stated_json(kind: str, stated: dict[str, Any], st: Statement, article: ArticleDate) -> dict[str, Any]:
+def _stated_json(kind: str, stated: dict[str, Any], article: ArticleDate) -> dict[str, Any]:
     if kind == "release":
         year = stated["year"]
         when = _resolve_day(year, stated["month"], stated["day"], article.value)
@@ -889,21 +889,3 @@ def _number(value: Any) -> int | float:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return int(value) if float(value).is_integer() else float(value)
-
-
-def _estimate(value: float) -> float:
-    from cnai.views import estimate
-
-    return estimate(value)
-
-
-def _rate_text(value: float) -> str:
-    from cnai.views import format_rate
-
-    return format_rate(value)
-
-
-def _rate_json(reg: Registry, rate: RateUsed) -> dict[str, Any]:
-    from cnai.views import rate_json
-
-    return rate_json(reg, rate)

@@ -204,7 +204,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "레지스트리로 검증할 수 있는 문장을 찾지 못했습니다.",
         "未找到可用注册表核查的陈述。",
     ),
-    "check.counts": ("{counts}", "{counts}", "{counts}"),
     # -- names
     "check.name.wrong": (
         "'{written}' is not a real model name; the model is {real}",
@@ -404,21 +403,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "레지스트리에 {name}의 가중치 공개 여부가 없음",
         "注册表未记录 {name} 是否开放权重",
     ),
-    "check.open.right": ("{name}'s weights are published", "{name}의 가중치는 공개됨", "{name} 已开放权重"),
-    "check.open.closed": (
+    "check.open.published": ("{name}'s weights are published", "{name}의 가중치는 공개됨", "{name} 已开放权重"),
+    "check.open.unpublished": (
         "{name}'s weights are not published",
         "{name}의 가중치는 공개되지 않음",
         "{name} 未开放权重",
-    ),
-    "check.closed.right": (
-        "{name}'s weights are not published",
-        "{name}의 가중치는 공개되지 않음",
-        "{name} 未开放权重",
-    ),
-    "check.closed.open": (
-        "{name}'s weights are published",
-        "{name}의 가중치는 공개됨",
-        "{name} 已开放权重",
     ),
     "check.open.mixed": (
         "some {name} models have published weights, some do not",

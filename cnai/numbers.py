@@ -432,6 +432,30 @@ def parse_unit(text: str) -> tuple[Decimal, str]:
     return scale, unit
 
 
+# One rounding rule for every converted figure, in every command and language: rounded once,
+# from the exact value, to 4 significant digits (no more precise than a rate's date suggests),
+# then written out exactly in the language's words — so "11.77 trillion KRW", "11조 7,700억 원"
+# and "11.77万亿韩元" are the same number, and no display rounds a rounded figure again.
+ESTIMATE_DIGITS = 4
+
+
+def estimate(value: float, digits: int = ESTIMATE_DIGITS) -> float:
+    """Round a converted amount to `digits` significant digits for display (JSON keeps it exact)."""
+    if value == 0:
+        return 0.0
+    d = Decimal(repr(value))
+    return float(round(d, digits - d.adjusted() - 1))
+
+
+def format_rate(value: float) -> str:
+    """Enough digits to redo the arithmetic: 196.09, 7.2706, 0.13754."""
+    if value >= 100:
+        return f"{value:,.2f}"
+    if value >= 1:
+        return f"{value:,.4f}".rstrip("0").rstrip(".")
+    return f"{value:.6g}"
+
+
 # Currency words per language; other codes print as themselves.
 _KO_CURRENCY = {"KRW": "원", "CNY": "위안", "USD": "달러"}
 _ZH_CURRENCY = {"KRW": "韩元", "CNY": "元", "USD": "美元"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cnai.messages import LANGS, UNIT_WORDS, label, word
-from cnai.numbers import format_count, format_money, format_tokens
+from cnai.numbers import estimate, format_count, format_money, format_rate, format_tokens
 from cnai.output import BEST_MARK, TIE_MARK, Bar, Column, Grid, View
 
 if TYPE_CHECKING:  # annotations only: `list --json` need not import the query or money layers
@@ -465,36 +465,10 @@ def validate_view(reg: Registry, file: str) -> View:
 # --------------------------------------------------------------------------- money
 
 
-# One rounding rule for every converted figure, in every command and language: rounded once,
-# from the exact value, to 4 significant digits (no more precise than a rate's date suggests),
-# then written out exactly in the language's words — so "11.77 trillion KRW", "11조 7,700억 원"
-# and "11.77万亿韩元" are the same number, and no display rounds a rounded figure again.
-ESTIMATE_DIGITS = 4
-
-
-def estimate(value: float, digits: int = ESTIMATE_DIGITS) -> float:
-    """Round a converted amount to `digits` significant digits for display (JSON keeps it exact)."""
-    if value == 0:
-        return 0.0
-    from decimal import Decimal
-
-    d = Decimal(repr(value))
-    return float(round(d, digits - d.adjusted() - 1))
-
-
 def converted_figure(value: float, rate: RateUsed) -> float:
     """A converted amount as displayed: rounded once (ESTIMATE_DIGITS) — unless nothing was
     converted (the same currency), when the amount is echoed exactly as it was given."""
     return value if rate.source == rate.target else estimate(value)
-
-
-def format_rate(value: float) -> str:
-    """Enough digits to redo the arithmetic: 196.09, 7.2706, 0.13754."""
-    if value >= 100:
-        return f"{value:,.2f}"
-    if value >= 1:
-        return f"{value:,.4f}".rstrip("0").rstrip(".")
-    return f"{value:.6g}"
 
 
 def rate_text(rate: RateUsed) -> str:
@@ -866,9 +840,12 @@ def check_view(reg: Registry, report: CheckReport, original: str, lang: str) -> 
     raw = []
     for f in report.findings:
         sources = [source_json(reg, key) for key in f.sources if key in reg.sources]
+        registry = f.registry
+        if registry is not None and "rate" in registry:  # a conversion: the one rate object
+            registry = {**registry, "rate": rate_json(reg, registry["rate"])}
         findings.append({
             "span": [f.start, f.end], "line": f.line, "text": f.text, "kind": f.kind, "model": f.model,
-            "family": f.family, "stated": f.stated, "registry": f.registry, "verdict": f.verdict,
+            "family": f.family, "stated": f.stated, "registry": registry, "verdict": f.verdict,
             "explanation": f.explanation, "sources": sources,
         })  # fmt: skip
         verdict = word("unknown_model" if f.verdict == "unknown" else f.verdict, lang)

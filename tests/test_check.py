@@ -238,7 +238,9 @@ def test_conversion_bands(reg, won, verdict, phrase):
     (finding,) = [f for f in report.findings if f.kind == "conversion"]
     assert finding.verdict == verdict
     assert phrase in finding.explanation
-    assert finding.registry is not None and finding.registry["rate"]["date"] == "2025-04-30"
+    assert (
+        finding.registry is not None and finding.registry["rate"].date == "2025-04-30"
+    )  # the RateUsed; the view writes the rate object
 
 
 @pytest.mark.parametrize(

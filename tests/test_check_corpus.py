@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cnai.judge import FINDING_KINDS as KINDS
+
 CORPUS = Path(__file__).parent / "corpus" / "check.yaml"
 FLAGGED = ("wrong", "overstated")
-KINDS = ("conversion", "params", "context", "release", "benchmark", "license", "open_weights", "architecture")
-KINDS += ("languages", "funding", "name")
 
 
 @pytest.fixture(scope="module")
