@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 # The reader and the rules are imported only when files are actually parsed (a cache miss or
 # `validate`): a warm run needs neither (~15 ms of imports, regexes and decimal).
-__all__ = ["Registry", "load", "merge", "normalize_name", "read_file"]
+__all__ = ["Registry", "load", "merge", "normalize_name"]
 
 
 @dataclass
@@ -164,7 +164,7 @@ class Registry:
         import difflib
 
         wanted = normalize_name(name)
-        near = difflib.get_close_matches(wanted, list(index), n=6, cutoff=0.6)
+        near = difflib.get_close_matches(wanted, list(index), n=6)  # difflib's cutoff, 0.6
         # A near spelling is only a suggestion when its letters agree (a typo in a version:
         # `qwen3-23b` → qwen3-235b) or it is very close: `gpt-4o` is not `gpt-4.5`.
         near = [
@@ -181,8 +181,8 @@ class Registry:
         return ". See 'cnai list' for the models"
 
 
-def _letters(name: str) -> str:
-    return "".join(ch for ch in name if ch.isalpha())
+def _letters(name: str) -> list[str]:
+    return [ch for ch in name if ch.isalpha()]
 
 
 def merge(files: list[Parsed]) -> tuple[Registry, dict[tuple[str, str], Located]]:
@@ -241,13 +241,6 @@ def bundled_path() -> Path:
     return Path(bundled_location())
 
 
-def read_file(path: str) -> Parsed:
-    from cnai.rules import parse_document
-    from cnai.yamlread import parse_yaml, read_text
-
-    return parse_document(parse_yaml(read_text(path), path))
-
-
 def load(paths: list[str], *, bundled: bool = True, cache: bool = True) -> Registry:
     """Read every file, check each and the merged whole; raise RegistryInvalid with all problems.
 
@@ -303,6 +296,6 @@ def _problem_order(files: list[str]) -> Callable[[Problem], tuple[int, int]]:
     rank = {name: i for i, name in enumerate(files)}
 
     def key(problem: Problem) -> tuple[int, int]:
-        return rank.get(problem.file, len(rank)), problem.line
+        return rank[problem.file], problem.line  # every problem is of a file that was loaded
 
     return key

@@ -253,11 +253,8 @@ def table_factors(reg: Registry) -> dict[tuple[str, str, str, str], float]:
 
 
 def describe_unit(unit: str) -> str:
-    if unit == "param":
-        return "parameters"
-    if unit == "token":
-        return "tokens"
-    return f"money ({unit})" if len(unit) == 3 and unit.isupper() else unit
+    """A unit for a message: every unit is `param`, `token` or a currency code."""
+    return {"param": "parameters", "token": "tokens"}.get(unit, f"money ({unit})")
 
 
 def _table_values(table: RateTable) -> dict[str, float]:

@@ -141,7 +141,6 @@ ISOLATED_ENV = {
     "CNAI_TODAY": "2026-12-03",
     "FORCE_COLOR": None,
     "TERM": "xterm",
-    "XDG_CACHE_HOME": None,  # the registry cache goes under the test's temporary HOME
     "CNAI_NO_CACHE": None,
 }
 
@@ -149,7 +148,6 @@ ISOLATED_ENV = {
 @pytest.fixture
 def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     runner = CliRunner()
 
     def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
