@@ -144,7 +144,7 @@ class Registry:
                 return self.families[family_id]
         import difflib
 
-        near = difflib.get_close_matches(name.lower(), list(self.families), n=3)
+        near = difflib.get_close_matches(name.lower(), list(self.families))  # difflib's default: three
         hint = f". Did you mean: {', '.join(near)}?" if near else ". See 'cnai list' for the families"
         raise NotFoundError(f"unknown family {name!r}{hint}")
 
@@ -155,7 +155,7 @@ class Registry:
                 return vendor
         import difflib
 
-        near = difflib.get_close_matches(name.lower(), list(self.vendors), n=3)
+        near = difflib.get_close_matches(name.lower(), list(self.vendors))  # difflib's default: three
         hint = f". Did you mean: {', '.join(near)}?" if near else f". Known vendors: {', '.join(self.vendors)}"
         raise NotFoundError(f"unknown vendor {name!r}{hint}")
 
@@ -193,11 +193,8 @@ def merge(files: list[Parsed]) -> tuple[Registry, dict[tuple[str, str], Located]
     defined_in: dict[str, list[str]] = {}
     for parsed in files:
         reg.files.append(parsed.doc.file)
-        if parsed.snapshot and (reg.snapshot is None or parsed.snapshot > reg.snapshot):
-            reg.snapshot = parsed.snapshot
-        for key, (src, loc) in parsed.sources.items():
-            reg.sources[key] = src
-            where[("sources", key)] = loc
+        for key, (src, _) in parsed.sources.items():
+            reg.sources[key] = src  # no rule points back at a source entry, so no location kept
         for section, items in (
             ("vendors", parsed.vendors),
             ("families", parsed.families),
@@ -221,6 +218,7 @@ def merge(files: list[Parsed]) -> tuple[Registry, dict[tuple[str, str], Located]
         for rate_table, loc in parsed.rates:
             reg.rates[(rate_table.date, rate_table.base)] = rate_table
             where[("rates", f"{rate_table.date}/{rate_table.base}")] = loc
+    reg.snapshot = max((parsed.snapshot for parsed in files if parsed.snapshot), default=None)  # the newest
     reg.rates = dict(sorted(reg.rates.items()))
     for ident, chain in defined_in.items():
         if chain != [first_file]:

@@ -29,6 +29,7 @@ from cnai.schema import RateTable
 
 REFERENCE = "XCU"  # abstract reference currency: 1 XCU = 1 unit of a table's base
 QUANTITY_UNITS = ("param", "token")
+_CONTEXT = "cnai-rates"  # the pint context of one conversion's rates; removed after each use
 _RATE_OPTION = re.compile(
     r"^\s*([A-Za-z]{3})\s*:\s*([A-Za-z]{3})\s*=\s*([0-9][0-9_,]*(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\s*$"
 )
@@ -91,7 +92,7 @@ def effective_date(text: str) -> date:
     if len(text) == 4:
         return date(int(text), 7, 2)
     if len(text) == 7:
-        return date(int(text[:4]), int(text[5:7]), 15)
+        return date(int(text[:4]), int(text[5:]), 15)
     return date.fromisoformat(text)
 
 
@@ -108,7 +109,6 @@ class Converter:
             codes.update((o.source, o.target))
         self.codes = frozenset(codes)
         self._ureg: Any = None
-        self._contexts = 0
         self._factors: dict[tuple[str, str, tuple[tuple[str, float], ...]], float] = {}
 
     # -- currency checks
@@ -157,25 +157,24 @@ class Converter:
             factor = self._factor(source, target, {direct.target: 1.0, direct.source: direct.value})
             return value * factor, RateUsed(source, target, factor, None, None, True)
         table = self.table_for(figure_date)
-        values = _table_values(table) if table is not None else {}
-        linked = False
+        if table is None:  # no table to link an override through either
+            raise _no_rate(source, target, "the rates given")
+        values = _table_values(table)
+        # Only a currency the table lacks needs an override, and only then is the rate marked so.
+        linked = not {source, target} <= values.keys()
         # Cross rates go through the table's base; an override only links a currency the
         # table lacks (EUR:USD=1.1 lets EUR reach KRW), it never replaces a table rate.
         for o in self.overrides:
             if o.target in values and o.source not in values:
                 values[o.source] = o.value * values[o.target]
-                linked = True
             elif o.source in values and o.target not in values:
                 values[o.target] = values[o.source] / o.value
-                linked = True
-        stored = None if linked or table is None else self.reg.factors.get((table.date, table.base, source, target))
+        # The cache's factor, when the table has both currencies (the overrides changed neither).
+        stored = self.reg.factors.get((table.date, table.base, source, target))
         rate = stored if stored is not None else self._factor(source, target, values)
-        when = table.date if table is not None else None
         if not math.isfinite(rate):
-            where = f"the rate table of {when}" if when else "the rates given"
-            raise UsageError(f"no {source}→{target} rate in {where}; give one with --rate {source}:{target}=VALUE")
-        origin = table.source if table is not None else None
-        return value * rate, RateUsed(source, target, rate, when, origin, override=linked)
+            raise _no_rate(source, target, f"the rate table of {table.date}")
+        return value * rate, RateUsed(source, target, rate, table.date, table.source, override=linked)
 
     def quantity(self, value: float, source: str, target: str) -> float:
         """Parameters and tokens: the same dimension converts, anything else is a usage error."""
@@ -189,9 +188,9 @@ class Converter:
         `funding` converts many figures at a handful of rates) and the amount multiplies.
         NaN comes back where the context lacks a rate; the caller turns it into an error.
         """
-        return self._factors_in(values, [(source, target)])[0]
+        return self._factors_in(values, [(source, target)])[(source, target)]
 
-    def _factors_in(self, values: dict[str, float], pairs: list[tuple[str, str]]) -> list[float]:
+    def _factors_in(self, values: dict[str, float], pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
         """`_factor` for several pairs of one context: the context is built (parsed) once."""
         signature = tuple(sorted(values.items()))
         missing = [pair for pair in pairs if (*pair, signature) not in self._factors]
@@ -199,9 +198,7 @@ class Converter:
             import pint
 
             ureg = self._registry()
-            self._contexts += 1
-            name = f"rates-{self._contexts}"
-            context = pint.Context(name)
+            context = pint.Context(_CONTEXT)
             lines = [
                 f"{code} = {in_reference!r} {REFERENCE}" for code, in_reference in values.items() if code in self.codes
             ]
@@ -209,7 +206,7 @@ class Converter:
                 context.redefine("\n".join(lines))  # one parse for the table: pint's parser is the cost
             ureg.add_context(context)
             try:
-                with ureg.context(name):
+                with ureg.context(_CONTEXT):
                     for source, target in missing:
                         try:
                             factor = float(ureg.Quantity(1.0, source).to(target).magnitude)
@@ -219,8 +216,8 @@ class Converter:
                             ) from None
                         self._factors[(source, target, signature)] = factor
             finally:
-                ureg.remove_context(name)
-        return [self._factors[(source, target, signature)] for source, target in pairs]
+                ureg.remove_context(_CONTEXT)  # so the next table's context may take the name
+        return {(source, target): self._factors[(source, target, signature)] for source, target in pairs}
 
     def _registry(self) -> Any:
         if self._ureg is None:
@@ -246,7 +243,7 @@ def table_factors(reg: Registry) -> dict[tuple[str, str, str, str], float]:
         values = _table_values(table)
         codes = sorted(values)
         pairs = [(source, target) for source in codes for target in codes if source != target]
-        for (source, target), factor in zip(pairs, converter._factors_in(values, pairs), strict=True):
+        for (source, target), factor in converter._factors_in(values, pairs).items():
             if math.isfinite(factor):
                 out[(table.date, table.base, source, target)] = factor
     return out
@@ -263,6 +260,10 @@ def _table_values(table: RateTable) -> dict[str, float]:
     for code, per_base in table.rates.items():
         values[code] = 1.0 / per_base
     return values
+
+
+def _no_rate(source: str, target: str, where: str) -> UsageError:
+    return UsageError(f"no {source}→{target} rate in {where}; give one with --rate {source}:{target}=VALUE")
 
 
 def _check_amount(value: float) -> None:

@@ -124,6 +124,8 @@ def test_validate_prints_one_line_per_problem(cli, write_yaml):
         ("1000 KRW", "EUR", "EUR:USD=1.1", 1000 / 1450 / 1.1),  # the same link, other direction
         ("1 EUR", "CNY", "KRW:EUR=0.0005", (1 / 1450) / 0.0005 * 7.3),  # link on the target side
         ("1 EUR", "KRW", "CNY:EUR=0.13", (1 / 7.3) / 0.13 * 1450),  # through a non-base currency
+        ("1 EUR", "KRW", "EUR:CNY=7.8", 7.8 / 7.3 * 1450),  # … on the source side
+        ("1000 KRW", "EUR", "EUR:CNY=7.8", 1000 / 1450 * 7.3 / 7.8),  # … and back
         ("100 CNY", "KRW", "CNY:KRW=200", 100 * 200),  # a rate for the very pair wins
         ("100 KRW", "CNY", "CNY:KRW=200", 100 / 200),  # … in either direction
     ],
@@ -616,3 +618,349 @@ def test_money_beyond_ordinary_precision():
     with pytest.raises(ValueError) as caught:
         format_money(Decimal("1e1001"), "KRW", "en")
     assert str(caught.value) == "amount too large to show: Decimal('1E+1001')"
+
+
+# --------------------------------------------------------------------------- mutmut survivors: units
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("CNY-KRW=193", "bad --rate 'CNY-KRW=193'; write FROM:TO=VALUE, e.g. CNY:KRW=193 (1 CNY = 193 KRW)"),
+        ("CNY:KRW=0", "bad --rate 'CNY:KRW=0': a rate must be a positive, finite number"),
+        ("CNY:KRW=1e999", "bad --rate 'CNY:KRW=1e999': a rate must be a positive, finite number"),
+        ("krw:KRW=1", "bad --rate 'krw:KRW=1': the two currencies are the same"),
+    ],
+)
+def test_a_bad_rate_override_says_what_is_wrong(text, message):
+    from cnai.errors import UsageError
+    from cnai.units import parse_override
+
+    with pytest.raises(UsageError) as caught:
+        parse_override(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("USD:KRW=1_450.5", 1450.5), ("USD:KRW=1,450", 1450.0), ("USD:KRW=1__450", 1450.0)]
+)
+def test_a_rate_override_may_group_its_digits(text, value):
+    from cnai.units import parse_override
+
+    assert parse_override(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "message"),
+    [
+        ("7Q", "param", "bad value '7Q' for params: unknown word 'Q'"),
+        ("7 USD", "param", "bad value '7 USD' for params: expected parameters, got money (USD)"),
+        ("128K params", "token", "bad value '128K params' for params: expected tokens, got parameters"),
+        ("1.5 params", "param", "bad value '1.5 params' for params: a count must be whole"),
+    ],
+)
+def test_a_bad_count_in_a_filter_names_the_field_and_the_fault(text, unit, message):
+    from cnai.errors import UsageError
+    from cnai.units import quantity_value
+
+    with pytest.raises(UsageError) as caught:
+        quantity_value(text, unit, context="params")
+    assert str(caught.value) == message
+
+
+# --------------------------------------------------------------------------- mutmut survivors: registry
+
+# Five vendors and five families whose ids are all near "acme"/"rocket", so a suggestion list has
+# more candidates than it may show (difflib orders equal scores from z to a); one model answers to many near names (aliases), another to a
+# name exactly 0.85 similar to a query whose letters differ.
+CROWDED = """\
+schema: 1
+sources:
+  card: {title: "A model card", url: "https://example.org/card", date: "2025-01-01"}
+vendors:
+  - {id: acme, name: Acme, country: CN}
+  - {id: acme-a, name: Acme A, country: CN}
+  - {id: acme-b, name: Acme B, country: CN}
+  - {id: acme-c, name: Acme C, country: CN}
+  - {id: acme-d, name: Acme D, country: CN}
+families:
+  - {id: rocket, name: Rocket, vendor: acme, flagship: rocket-70b}
+  - {id: rocket-a, name: Rocket A, vendor: acme-a, flagship: ra-1}
+  - {id: rocket-b, name: Rocket B, vendor: acme-a, flagship: rb-1}
+  - {id: rocket-c, name: Rocket C, vendor: acme-b, flagship: rc-1}
+  - {id: rocket-d, name: Rocket D, vendor: acme-b, flagship: rd-1}
+models:
+  - {id: rocket-70b, name: Rocket-70B, family: rocket, released: "2025-01-01", sources: [card],
+     misnomers: [Rokket-70B]}
+  - {id: rocket-7b, name: Rocket-7B, family: rocket, released: "2025-01-01", sources: [card]}
+  - {id: ra-1, name: RA-1, family: rocket-a, released: "2025-01-01", sources: [card],
+     aliases: [zeta-1a, zeta-1b, zeta-1c, zeta-1d, zeta-1e, zeta-1f]}
+  - {id: rb-1, name: RB-1, family: rocket-b, released: "2025-01-01", sources: [card], aliases: [zeta-12]}
+  - {id: rc-1, name: RC-1, family: rocket-c, released: "2025-01-01", sources: [card],
+     aliases: [abcdefghijklmnopqxyz]}
+  - {id: rd-1, name: RD-1, family: rocket-d, released: "2025-01-01", sources: [card]}
+"""
+
+
+@pytest.fixture
+def crowded(write_yaml):
+    from cnai.registry import load
+
+    return load([write_yaml(CROWDED, "crowded.yaml")], bundled=False, cache=False)
+
+
+def _not_found(call, name):
+    from cnai.errors import NotFoundError
+
+    with pytest.raises(NotFoundError) as caught:
+        call(name)
+    return str(caught.value)
+
+
+def test_a_vendor_named_as_a_model_lists_its_families(crowded):
+    assert _not_found(crowded.resolve, "Acme A") == (
+        "'Acme A' is the vendor Acme A, not a model; its families: rocket-a, rocket-b (cnai list --vendor acme-a)"
+    )
+
+
+def test_a_model_misnomer_names_the_model(crowded):
+    assert crowded.misnomer_of("rokket 70b") == ("Rocket-70B", "rocket-70b")
+    assert crowded.misnomer_of("Rocket-70B") is None
+
+
+def test_a_family_is_found_by_its_flagship_but_not_by_another_member(crowded):
+    assert crowded.resolve_family("Rocket-70B").id == "rocket"
+    assert crowded.resolve_family("RA-1").id == "rocket-a"
+    assert _not_found(crowded.resolve_family, "Rocket-7B").startswith("unknown family 'Rocket-7B'.")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("ROCKETX", "unknown family 'ROCKETX'. Did you mean: rocket, rocket-d, rocket-c?"),
+        ("zzz", "unknown family 'zzz'. See 'cnai list' for the families"),
+    ],
+)
+def test_an_unknown_family_suggests_at_most_three(crowded, name, message):
+    assert _not_found(crowded.resolve_family, name) == message
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("ACMEX", "unknown vendor 'ACMEX'. Did you mean: acme, acme-d, acme-c?"),
+        ("zzz", "unknown vendor 'zzz'. Known vendors: acme, acme-a, acme-b, acme-c, acme-d"),
+    ],
+)
+def test_an_unknown_vendor_suggests_at_most_three_or_lists_them_all(crowded, name, message):
+    assert _not_found(crowded.resolve_vendor, name) == message
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("rocket-x", ". Did you mean: rocket, rocket-d, rocket-c?"),  # five near names, three shown (ties: z to a)
+        ("zeta-1", ". Did you mean: ra-1?"),  # six aliases of one model fill the six near names; rb-1's is 7th
+        ("abcdefghijklmnopq123", ". Did you mean: rc-1?"),  # letters differ, similarity exactly 0.85
+    ],
+)
+def test_model_suggestions_at_their_limits(crowded, name, hint):
+    assert _not_found(crowded.resolve, name) == f"unknown model {name!r}{hint}"
+
+
+def test_problems_read_file_by_file_in_load_order(write_yaml):
+    from cnai.errors import RegistryInvalid
+    from cnai.registry import load
+
+    first = write_yaml(MINIMAL.replace("    license: Apache-2.0", "    license: 2.0"), "first.yaml")  # line 21
+    second = write_yaml("schema: 2\n", "second.yaml")  # line 1
+    with pytest.raises(RegistryInvalid) as caught:
+        load([first, second], bundled=False, cache=False)
+    lines = [line.split(":")[0].rsplit("/", 1)[-1] for line in caught.value.problems]
+    assert lines[:2] == ["first.yaml", "second.yaml"], caught.value.problems
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("2025-01", "2025-01-15"), ("2025-11", "2025-11-15"), ("2024", "2024-07-02"), ("2025-10-31", "2025-10-31")],
+)
+def test_a_partial_date_stands_at_its_period_middle(text, day):
+    from cnai.units import effective_date
+
+    assert effective_date(text).isoformat() == day
+
+
+# An annual table (mid-year) is later than a March table though "2025" sorts before "2025-03".
+ANNUAL_AND_MONTHLY = """\
+schema: 1
+sources:
+  fx: {title: "Rates", url: "https://example.org/fx"}
+rates:
+  - {date: "2025-03", base: USD, rates: {CNY: 7.0}, source: fx}
+  - {date: "2025", base: USD, rates: {CNY: 7.2}, source: fx}
+"""
+
+
+def test_the_latest_table_is_by_its_day_not_its_text(write_yaml):
+    from datetime import date
+
+    from cnai.registry import load
+    from cnai.units import Converter
+
+    reg = load([write_yaml(ANNUAL_AND_MONTHLY, "fx.yaml")], bundled=False, cache=False)
+    assert Converter(reg).table_for(None).date == "2025"
+    assert Converter(reg, as_of=date(2025, 12, 31)).table_for(None).date == "2025"
+    assert Converter(reg, as_of=date(2025, 4, 1)).table_for(None).date == "2025-03"
+
+
+def test_a_currency_in_itself_states_a_rate_of_one():
+    from cnai.registry import load
+    from cnai.units import Converter
+
+    value, rate = Converter(load([])).money(12.5, "cny", "CNY")
+    assert value == 12.5 and rate == ("CNY", "CNY", 1.0, None, None, False)
+
+
+@pytest.fixture
+def minimal_reg(minimal):
+    from cnai.registry import load
+
+    return load([minimal], bundled=False, cache=False)  # USD base: 7.3 CNY, 1450 KRW
+
+
+def test_what_an_override_states_about_itself(minimal_reg):
+    from cnai.units import Converter, parse_override
+
+    direct = Converter(minimal_reg, [parse_override("CNY:KRW=200")])
+    assert direct.money(1.0, "KRW", "CNY")[1] == ("KRW", "CNY", 1 / 200, None, None, True)
+    # A rate for another pair links nothing and changes nothing: USD→KRW stays the table's.
+    assert direct.money(1.0, "USD", "KRW") == (1450.0, ("USD", "KRW", 1450.0, "2025-01-01", "card", False))
+    # A currency the table lacks, linked on either side, marks the rate as using an override.
+    linking = Converter(minimal_reg, [parse_override("EUR:USD=1.1")])
+    assert linking.money(1.0, "EUR", "KRW")[1].override is True
+    assert linking.money(1.0, "CNY", "KRW")[1].override is False  # the link is not on this pair's way
+    assert Converter(minimal_reg, [parse_override("KRW:EUR=0.0005")]).money(1.0, "EUR", "CNY")[1].override is True
+    # An override between two currencies the table lacks is no link at all.
+    unlinked = Converter(minimal_reg, [parse_override("GBP:EUR=1.15")])
+    assert unlinked.money(1.0, "USD", "KRW")[0] == 1450.0
+
+
+def test_without_any_table_only_the_rates_given_convert(write_yaml):
+    from cnai.errors import UsageError
+    from cnai.registry import load
+    from cnai.units import Converter, parse_override
+
+    empty = load([write_yaml("schema: 1\n", "empty.yaml")], bundled=False, cache=False)
+    conv = Converter(empty, [parse_override("CNY:KRW=200"), parse_override("USD:EUR=0.9")])
+    assert conv.money(2.0, "CNY", "KRW") == (400.0, ("CNY", "KRW", 200.0, None, None, True))
+    with pytest.raises(UsageError) as caught:
+        conv.money(1.0, "CNY", "USD")
+    assert str(caught.value) == "no CNY→USD rate in the rates given; give one with --rate CNY:USD=VALUE"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(-1.0, "-1.0"), (-0.001, "-0.001"), (float("nan"), "nan"), (float("-inf"), "-inf")]
+)
+def test_an_amount_must_be_non_negative_and_finite(minimal_reg, value, shown):
+    from cnai.errors import UsageError
+    from cnai.units import Converter
+
+    with pytest.raises(UsageError) as caught:
+        Converter(minimal_reg).money(value, "CNY", "KRW")
+    assert str(caught.value) == f"amount must be a non-negative, finite number, got {shown}"
+
+
+def test_zero_converts_to_zero(minimal_reg):
+    from cnai.units import Converter
+
+    assert Converter(minimal_reg).money(0.0, "CNY", "KRW")[0] == 0.0
+    assert Converter(minimal_reg).quantity(0.0, "param", "param") == 0.0
+
+
+def test_the_stored_factors_are_pints_for_every_pair(minimal_reg):
+    from cnai.units import table_factors
+
+    factors = table_factors(minimal_reg)
+    assert set(factors) == {
+        ("2025-01-01", "USD", source, target)
+        for source in ("USD", "CNY", "KRW") for target in ("USD", "CNY", "KRW") if source != target
+    }  # fmt: skip
+    assert factors[("2025-01-01", "USD", "CNY", "KRW")] == pytest.approx(1450 / 7.3, rel=1e-15)
+    assert factors[("2025-01-01", "USD", "KRW", "USD")] == pytest.approx(1 / 1450, rel=1e-15)
+
+
+def _parsed(text, name):
+    from cnai.rules import parse_document
+    from cnai.yamlread import parse_yaml
+
+    return parse_document(parse_yaml(text, name))
+
+
+def test_merging_nothing_is_an_empty_registry():
+    from cnai.registry import merge
+
+    reg, where = merge([])
+    assert (reg.models, reg.files, reg.snapshot, where) == ({}, [], None, {})
+
+
+def test_a_duplicate_id_is_a_problem_and_the_entries_after_it_still_count():
+    from cnai.registry import merge
+
+    text = MINIMAL.replace("  - id: rocket-7b\n", "  - id: rocket-70b-a7b\n    name: Twin\n    family: rocket\n"
+                           "    released: \"2025-01-01\"\n    sources: [card]\n  - id: rocket-7b\n")  # fmt: skip
+    parsed = _parsed(text, "dup.yaml")
+    reg, _ = merge([parsed])
+    assert list(reg.models) == ["rocket-70b-a7b", "rocket-7b"]
+    assert reg.models["rocket-70b-a7b"].name == "Rocket-70B-A7B"  # the first stands
+    assert [p.message for p in parsed.doc.problems] == ["duplicate id 'rocket-70b-a7b' in this file"]
+
+
+def test_a_replaced_entry_moves_to_its_new_place_and_the_newest_snapshot_wins():
+    from cnai.registry import merge
+
+    first = _parsed('snapshot: "2025-03-01"\n' + MINIMAL, "first.yaml")
+    second = _parsed(
+        'schema: 1\nsnapshot: "2025-05-01"\nsources:\n  card: {title: "Card", url: "https://example.org/c"}\n'
+        'models:\n  - {id: rocket-70b-a7b, name: Rocket Two, family: rocket, released: "2025-03-01", sources: [card]}\n',
+        "second.yaml",
+    )
+    third = _parsed('schema: 1\nsnapshot: "2025-04-01"\n', "third.yaml")
+    reg, _ = merge([first, second, third])
+    assert list(reg.models) == ["rocket-7b", "rocket-70b-a7b"]
+    assert reg.models["rocket-70b-a7b"].name == "Rocket Two"
+    assert reg.snapshot == "2025-05-01"
+    assert reg.overrides == {"rocket-70b-a7b": ("second.yaml", ("first.yaml",))}
+
+
+def test_a_model_of_no_known_vendor_has_no_country(crowded):
+    model = crowded.models["rd-1"]
+    assert crowded.country_of(model) == "CN"
+    assert crowded.country_of(model._replace(vendor="nobody")) is None
+
+
+def test_loading_without_the_cache_neither_reads_nor_writes_it(minimal, tmp_path, monkeypatch):
+    from cnai.registry import load
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("CNAI_NO_CACHE", raising=False)
+    load([minimal], bundled=False, cache=False)
+    assert not list((tmp_path / "cache").rglob("*.pickle"))
+    load([minimal], bundled=False)
+    written = sorted(p.name for p in (tmp_path / "cache").rglob("*") if p.is_file())
+    assert written, "a load with the cache writes it"
+    load([minimal], bundled=False, cache=False)
+    assert sorted(p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()) == written
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(minimal, enabled):
+    import gc
+
+    from cnai.registry import load
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        load([minimal], bundled=False, cache=False)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
