@@ -6,7 +6,9 @@ which a value is better and which columns hold the best one; the views decide ho
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -63,12 +65,12 @@ def select_models(
     return out
 
 
-def sort_models(models: Iterable[Model], key: str, *, reverse: bool | None = None) -> list[Model]:
+def sort_models(models: Iterable[Model], key: str) -> list[Model]:
     """Stable sort on one of SORT_KEYS; models lacking the value go last whatever the order."""
     if key not in SORT_KEYS:
         raise UsageError(f"cannot sort by {key!r}; choose one of: {', '.join(SORT_KEYS)}")
     getter = SORT_KEYS[key]
-    descending = key in DESCENDING if reverse is None else reverse
+    descending = key in DESCENDING
     items = list(models)
     present = [m for m in items if getter(m) is not None]
     missing = [m for m in items if getter(m) is None]
@@ -195,10 +197,11 @@ def _price_date(p: Price) -> str | None:
 
 def convert_price(price: Price, converter: Converter, currency: str) -> tuple[Price, RateUsed]:
     """A list price in `currency`, at the rate table nearest the price's date."""
-    rate = converter.money(1.0, price.currency, currency, figure_date=price.date)[1]
-    values = [None if v is None else converter.money(v, price.currency, currency, figure_date=price.date)[0]
-              for v in (price.input, price.output, price.cache_hit_input)]  # fmt: skip
-    return price._replace(input=values[0], output=values[1], cache_hit_input=values[2], currency=rate.target), rate
+    rate = converter.rate(price.currency, currency, figure_date=price.date)
+    input_, output, cache_hit = (
+        None if v is None else v * rate.value for v in (price.input, price.output, price.cache_hit_input)
+    )
+    return price._replace(input=input_, output=output, cache_hit_input=cache_hit, currency=rate.target), rate
 
 
 def _mark_best(row: Row) -> None:
@@ -347,7 +350,7 @@ def field_key(reg: Registry, name: str) -> str:
     """The canonical key a user's field name stands for: a field (or its alias), or a benchmark
     by id or by its display name in any spacing and case (`AIME 2024`, `aime-2024` → aime24)."""
     key = FIELD_ALIASES.get(name.lower(), name.lower())
-    if key in FIELDS or key in reg.benchmarks:
+    if key in FIELDS:
         return key
     from cnai.names import normalize_name
 
@@ -363,7 +366,7 @@ def field_spec(reg: Registry, name: str) -> FieldSpec:
     key = field_key(reg, name)
     if key in FIELDS:
         return FIELDS[key]
-    if key in reg.benchmarks or any(key in m.benchmarks for m in reg.models.values()):
+    if key in reg.benchmarks:  # every score's benchmark is registered (the validator sees to it)
 
         def score(_: Registry, m: Model, bench: str = key) -> float | None:
             s = m.benchmarks.get(bench)
@@ -372,7 +375,7 @@ def field_spec(reg: Registry, name: str) -> FieldSpec:
         return FieldSpec("number", score)
     import difflib
 
-    near = difflib.get_close_matches(key, [*FIELDS, *reg.benchmarks], n=1)
+    near = difflib.get_close_matches(key, [*FIELDS, *reg.benchmarks])
     hint = f"; did you mean {near[0]!r}?" if near else ""
     raise UsageError(f"unknown field {name!r}{hint} (fields: {', '.join(FIELDS)}, or a benchmark id)")
 
@@ -388,7 +391,7 @@ def parse_condition(reg: Registry, text: str) -> Condition:
     if not raw:
         raise UsageError(f"missing value after {op!r} in {text!r}")
     spec = field_spec(reg, name)
-    key = FIELD_ALIASES.get(name.lower(), name.lower())
+    key = field_key(reg, name)
     if spec.kind in ("text", "bool") and op in ("<", "<=", ">", ">="):
         allowed = "= != or ~" if spec.kind == "text" else "= or !="
         raise UsageError(f"operator {op!r} does not apply to {key} in {text!r}; use {allowed}")
@@ -413,13 +416,13 @@ def _parse_value(reg: Registry, spec: FieldSpec, key: str, op: str, raw: str, te
     from cnai.units import quantity_value
 
     if spec.kind in ("count", "tokens"):
-        return quantity_value(raw, spec.unit or "", context=f"{key} in {text!r}")
+        return quantity_value(raw, str(spec.unit), context=f"{key} in {text!r}")
     if spec.kind == "number":
         try:
             number = float(raw.rstrip("%").strip())
         except ValueError:
             raise UsageError(f"bad number {raw!r} in {text!r}") from None
-        if number != number or number in (float("inf"), float("-inf")):
+        if not math.isfinite(number):
             raise UsageError(f"bad number {raw!r} in {text!r}")
         return number
     if spec.kind == "date":
@@ -471,7 +474,7 @@ def _compare(kind: str, actual: Any, op: str, value: Any) -> bool:
         # A condition holds only when it holds for every day of the model's range.
         start, end = value
         day = str(actual)
-        first, last = (day, day) if len(day) == 10 else _date_range(day, day)
+        first, last = _date_range(day, day)
         return bool({
             "=": start <= first and last <= end, "!=": last < start or first > end,
             "<": last < start, "<=": last <= end, ">": first > end, ">=": first >= start,
@@ -481,8 +484,7 @@ def _compare(kind: str, actual: Any, op: str, value: Any) -> bool:
         if op == "~":
             return value in text
         return bool(text == value) if op == "=" else bool(text != value)
-    if kind == "bool":
-        return (actual is value) if op == "=" else (actual is not value)
+    # Numbers, and booleans (only = and != reach here for them).
     return bool({
         "=": actual == value, "!=": actual != value, "<": actual < value,
         "<=": actual <= value, ">": actual > value, ">=": actual >= value,
@@ -526,7 +528,7 @@ def rank_models(
         # Suggest only what can be ranked (field_spec would offer `country` for `colour`).
         import difflib
 
-        near = difflib.get_close_matches(key, [*RANKABLE, *reg.benchmarks], n=1)
+        near = difflib.get_close_matches(key, [*RANKABLE, *reg.benchmarks])
         hint = f"; did you mean {near[0]!r}?" if near else ""
         raise UsageError(f"unknown field {by!r} for --by{hint} ({choices})") from None
     if spec.kind not in ("count", "tokens", "number", "date"):
@@ -534,23 +536,17 @@ def rank_models(
     bench = reg.benchmarks.get(key)
     if ascending is None:
         ascending = bench is not None and not bench.higher_is_better
-    pool = filter_models(reg, expressions) if expressions else list(reg.models.values())
+    pool = filter_models(reg, expressions)
     get = spec.get
     scored = [(v, m) for m in pool if (v := get(reg, m)) is not None]
     missing = len(pool) - len(scored)
     # Stable sort on the value alone: ties keep registry order.
     scored.sort(key=lambda item: item[0], reverse=not ascending)
-    unit = {"count": "params", "tokens": "tokens", "date": None}.get(spec.kind, bench.unit if bench else None)
+    unit = {"count": "params", "tokens": "tokens"}.get(spec.kind, bench.unit if bench else None)
     # The ranking's regime is the one most of the pool was measured in (ties: the best figure's);
     # figures from another regime keep their place but are marked, never silently mixed in.
-    main = None
-    if bench is not None or any(key in m.benchmarks for _, m in scored[:1]):
-        counts: dict[Any, int] = {}
-        for _, m in scored:
-            regime = m.benchmarks[key].regime
-            counts[regime] = counts.get(regime, 0) + 1
-        if counts:
-            main = max(counts, key=lambda r: counts[r])
+    counts = Counter(m.benchmarks[key].regime for _, m in scored) if bench is not None else Counter()
+    main = max(counts, key=counts.__getitem__, default=None)  # the first of equal counts: the best figure's
     ranked: list[Ranked] = []
     rank = 0
     previous: Any = object()

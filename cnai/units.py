@@ -149,13 +149,19 @@ class Converter:
         """`value` of `source` in `target`, with the rate that was used."""
         source, target = self.check_currency(source), self.check_currency(target)
         _check_amount(value)
+        rate = self.rate(source, target, figure_date=figure_date)
+        return value * rate.value, rate
+
+    def rate(self, source: str, target: str, *, figure_date: str | None = None) -> RateUsed:
+        """How many `target` one `source` is worth for a figure of `figure_date`, and from where."""
+        source, target = self.check_currency(source), self.check_currency(target)
         if source == target:
-            return value, RateUsed(source, target, 1.0, None, None)
+            return RateUsed(source, target, 1.0, None, None)
         direct = next((o for o in self.overrides if {o.source, o.target} == {source, target}), None)
         if direct is not None:
             # A rate given for this very pair is used as it is, whatever the tables say.
             factor = self._factor(source, target, {direct.target: 1.0, direct.source: direct.value})
-            return value * factor, RateUsed(source, target, factor, None, None, True)
+            return RateUsed(source, target, factor, None, None, True)
         table = self.table_for(figure_date)
         if table is None:  # no table to link an override through either
             raise _no_rate(source, target, "the rates given")
@@ -174,7 +180,7 @@ class Converter:
         rate = stored if stored is not None else self._factor(source, target, values)
         if not math.isfinite(rate):
             raise _no_rate(source, target, f"the rate table of {table.date}")
-        return value * rate, RateUsed(source, target, rate, table.date, table.source, override=linked)
+        return RateUsed(source, target, rate, table.date, table.source, override=linked)
 
     def quantity(self, value: float, source: str, target: str) -> float:
         """Parameters and tokens: the same dimension converts, anything else is a usage error."""

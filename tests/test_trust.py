@@ -964,3 +964,152 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(minimal, enabled):
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
+
+
+# --------------------------------------------------------------------------- mutmut survivors: query
+
+# MINIMAL with a second rate table, a benchmark id holding a dot, one nobody has a score on, and a
+# model whose parameter count is undisclosed.
+QUERY_REG = (
+    MINIMAL.replace(
+        "  - {id: aime24, name: AIME 2024, measures: math, unit: \"%\", higher_is_better: true}\n",
+        "  - {id: aime24, name: AIME 2024, measures: math, unit: \"%\", higher_is_better: true}\n"
+        "  - {id: bench.v2, name: Bench V2, measures: math, unit: \"%\", higher_is_better: true}\n"
+        "  - {id: gpqa, name: GPQA Diamond, measures: science, unit: \"%\", higher_is_better: true}\n",
+    )
+    .replace(
+        "  - {date: \"2025-01-01\", base: USD, rates: {CNY: 7.3, KRW: 1450}, source: card}\n",
+        "  - {date: \"2025-01-01\", base: USD, rates: {CNY: 7.3, KRW: 1450}, source: card}\n"
+        "  - {date: \"2025-06-01\", base: USD, rates: {CNY: 7.0, KRW: 1400}, source: card}\n",
+    )
+    .replace(
+        "    params: {total: 7B}\n",
+        "    undisclosed: [params]\n",
+    )
+    .replace(
+        "      aime24: {value: 50.5, k: 1, self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b",
+        "      aime24: {value: 50.5, k: 1, self_reported: true, source: card}\n"
+        "      bench.v2: {value: 40, k: 1, self_reported: true, source: card}\n    sources: [card]\n  - id: rocket-7b",
+    )
+)  # fmt: skip
+
+
+@pytest.fixture
+def qreg(write_yaml):
+    from cnai.registry import load
+
+    return load([write_yaml(QUERY_REG, "query.yaml")], bundled=False, cache=False)
+
+
+def test_compare_rows_by_group_dotted_id_and_undisclosed(qreg):
+    from cnai.query import compare
+
+    models = list(qreg.models.values())
+    # The benchmarks group holds the benchmarks the models have, not every registered one.
+    assert [r.key for r in compare(qreg, models, ["benchmarks"])] == ["benchmarks.aime24", "benchmarks.bench.v2"]
+    # A benchmark asked for by name gets its row even when nobody has a score on it.
+    assert [r.key for r in compare(qreg, models, ["gpqa"])] == ["benchmarks.gpqa"]
+    # A row's name is everything after its group, dots included.
+    assert [r.key for r in compare(qreg, models, ["bench.v2"])] == ["benchmarks.bench.v2"]
+    (params,) = compare(qreg, models, ["params.total"])
+    assert [(c.value, c.undisclosed) for c in params.cells] == [(70_000_000_000, False), (None, True)]
+    (native,) = compare(qreg, models, ["context.native"])
+    assert [c.undisclosed for c in native.cells] == [False, False]  # missing, not withheld
+
+
+def test_a_price_converts_at_the_table_of_its_own_date(qreg):
+    from cnai.query import convert_price
+    from cnai.schema import Price
+    from cnai.units import Converter
+
+    price = Price(input=1.0, output=2.0, currency="USD", per=1_000_000, date="2025-05-20", source="card",
+                  cache_hit_input=0.5)  # fmt: skip
+    converted, rate = convert_price(price, Converter(qreg), "KRW")
+    assert (rate.date, rate.value) == ("2025-06-01", 1400.0)
+    assert (converted.input, converted.output, converted.cache_hit_input, converted.currency) == (
+        1400,
+        2800,
+        700,
+        "KRW",
+    )
+    partial, _ = convert_price(
+        price._replace(output=None, cache_hit_input=None, date="2025-01-20"), Converter(qreg), "KRW"
+    )
+    assert (partial.input, partial.output, partial.cache_hit_input) == (1450, None, None)
+
+
+def test_funding_rows_without_a_currency_convert_nothing():
+    from cnai.query import funding_rows
+    from cnai.registry import load
+    from cnai.units import Converter
+
+    reg = load([])
+    assert all(row.converted is None for row in funding_rows(reg, Converter(reg), None))
+    assert all(row.converted is not None for row in funding_rows(reg, Converter(reg), "USD"))
+
+
+def test_a_claim_is_recomputed_in_the_currency_it_states():
+    from cnai.query import check_claim
+    from cnai.registry import load
+    from cnai.units import Converter
+
+    reg = load([])
+    claims = [c for c in reg.claims.values() if c.conversion is not None]
+    assert claims
+    for claim in claims:
+        redone = check_claim(claim, Converter(reg))
+        assert redone.recomputed.currency == redone.recomputed.rate.target == claim.conversion.stated_currency
+
+
+def test_a_registered_benchmark_without_scores_filters_to_nothing(qreg):
+    from cnai.query import filter_models, rank_models
+
+    assert filter_models(qreg, ["gpqa>1"]) == []
+    assert rank_models(qreg, "gpqa", []) == ([], 2)
+    assert rank_models(qreg, "aime24", ["params>1T"]) == ([], 0)  # a benchmark ranking of nobody
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("zzzz>1", "unknown field 'zzzz' (fields: " + ", ".join(
+            ["params", "active", "context", "context.native", "released", "languages", "vendor", "family",
+             "country", "id", "name", "architecture", "reasoning", "license", "base_model", "open_weights"]
+        ) + ", or a benchmark id)"),
+        ("parms>1", "unknown field 'parms'; did you mean 'params'?"),
+        ("OPEN<true", "operator '<' does not apply to open_weights in 'OPEN<true'; use = or !="),
+        ("vendor<=acme", "operator '<=' does not apply to vendor in 'vendor<=acme'; use = != or ~"),
+        ("name>a", "operator '>' does not apply to name in 'name>a'; use = != or ~"),
+        ("open>=1", "operator '>=' does not apply to open_weights in 'open>=1'; use = or !="),
+        ("aime24>50X", "bad number '50X' in 'aime24>50X'"),
+        ("aime24>inf", "bad number 'inf' in 'aime24>inf'"),
+        ("aime24>-INF", "bad number '-INF' in 'aime24>-INF'"),
+        ("aime24>nan", "bad number 'nan' in 'aime24>nan'"),
+        ("open=maybe", "bad value 'maybe' in 'open=maybe': open_weights is true or false"),
+    ],
+)  # fmt: skip
+def test_a_bad_condition_says_what_and_where(qreg, expression, message):
+    from cnai.errors import UsageError
+    from cnai.query import parse_condition
+
+    with pytest.raises(UsageError) as caught:
+        parse_condition(qreg, expression)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("expression", "field", "value", "ids"),
+    [
+        ("Total>=10B", "params", 10_000_000_000, ["rocket-70b-a7b"]),
+        ("AIME-2024>=50%", "aime24", 50.0, ["rocket-70b-a7b", "rocket-7b"]),
+        ("open=1", "open_weights", True, ["rocket-70b-a7b"]),
+        ("open_weights=0", "open_weights", False, ["rocket-7b"]),
+        ("open!=yes", "open_weights", True, ["rocket-7b"]),
+    ],
+)
+def test_a_condition_knows_its_field_value_and_text(qreg, expression, field, value, ids):
+    from cnai.query import filter_models, parse_condition
+
+    condition = parse_condition(qreg, expression)
+    assert (condition.text, condition.field, condition.value) == (expression, field, value)
+    assert [m.id for m in filter_models(qreg, [expression])] == ids
