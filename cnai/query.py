@@ -55,7 +55,7 @@ def select_models(
             continue
         if family_id and model.family != family_id:
             continue
-        if country and (reg.country_of(model) or "").casefold() != country.casefold():
+        if country and reg.country_of(model) != country.upper():  # codes are upper case (validated)
             continue
         if open_weights is not None and model.open_weights is not open_weights:
             continue
@@ -155,20 +155,20 @@ def _fixed_rows(reg: Registry, models: list[Model]) -> list[Row]:
 
 def _benchmark_rows(reg: Registry, models: list[Model], asked: set[str] | None = None) -> list[Row]:
     present = {b for m in models for b in m.benchmarks} | (asked or set())
-    order = [b for b in reg.benchmarks if b in present] + sorted(present - set(reg.benchmarks))
     rows = []
-    for bench_id in order:
-        bench = reg.benchmarks.get(bench_id)
+    # Every score's benchmark is registered (the validator sees to it): registry order.
+    for bench_id in (b for b in reg.benchmarks if b in present):
+        bench = reg.benchmarks[bench_id]
         cells = []
         for m in models:
             score = m.benchmarks.get(bench_id)
-            unit = score.unit or (bench.unit if bench else None) if score else None
+            unit = score.unit or bench.unit if score else None
             cells.append(
                 Cell(score.value, unit, score.setting, regime=score.regime, regime_text=score.regime_text)
                 if score
                 else Cell(None)
             )
-        better = None if bench is None else ("higher" if bench.higher_is_better else "lower")
+        better = "higher" if bench.higher_is_better else "lower"
         # One rule for compare and rank: figures are starred against each other only within one regime.
         regimes = {c.regime for c in cells if c.value is not None}
         rows.append(Row(f"benchmarks.{bench_id}", "benchmarks", cells, better, comparable=len(regimes) <= 1))

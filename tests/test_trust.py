@@ -1113,3 +1113,110 @@ def test_a_condition_knows_its_field_value_and_text(qreg, expression, field, val
     condition = parse_condition(qreg, expression)
     assert (condition.text, condition.field, condition.value) == (expression, field, value)
     assert [m.id for m in filter_models(qreg, [expression])] == ids
+
+
+SECRETIVE = """\
+  - id: rocket-x
+    name: Rocket-X
+    family: rocket
+    undisclosed: [released, architecture, params, context, license]
+    open_weights: false
+    sources: [card]
+"""
+
+
+def test_compare_fixed_rows_in_full(write_yaml):
+    from cnai.query import compare
+    from cnai.registry import load
+
+    reg = load([write_yaml(QUERY_REG + SECRETIVE, "secretive.yaml")], bundled=False, cache=False)
+    rows = compare(reg, list(reg.models.values()), ["identity", "size", "context", "license"])
+    table = [(r.key, r.group, [c.value for c in r.cells], [c.undisclosed for c in r.cells], r.better) for r in rows]
+    no, yes = False, True
+    assert table == [
+        ("vendor", "identity", ["acme", "acme", "acme"], [no, no, no], None),
+        ("country", "identity", ["CN", "CN", "CN"], [no, no, no], None),
+        ("family", "identity", ["rocket", "rocket", "rocket"], [no, no, no], None),
+        ("released", "identity", ["2025-01-01", "2025-02-01", None], [no, no, yes], None),
+        ("architecture", "identity", ["moe", "dense", None], [no, no, yes], None),
+        ("reasoning", "identity", [None, None, None], [no, no, no], None),
+        ("params.total", "size", [70_000_000_000, None, None], [no, yes, yes], None),
+        ("params.active", "size", [7_000_000_000, None, None], [no, yes, yes], None),
+        ("context.native", "context", [32768, None, None], [no, no, yes], "higher"),
+        ("context.max", "context", [131072, None, None], [no, no, yes], "higher"),
+        ("license", "license", ["Apache-2.0", None, None], [no, no, yes], None),
+        ("open_weights", "license", [True, False, False], [no, no, no], None),
+    ]
+
+
+def test_prices_in_two_currencies_are_not_ranked(qreg):
+    from cnai.query import compare
+    from cnai.schema import Price
+
+    usd = Price(input=1.0, output=2.0, currency="USD", per=1_000_000, date="2025-05-20", source="card")
+    cny = usd._replace(currency="CNY", input=0.5)
+    models = list(qreg.models.values())
+    mixed = {r.key: r for r in compare(qreg, models, ["price"], prices={"rocket-70b-a7b": usd, "rocket-7b": cny})}
+    assert (mixed["price.input"].comparable, mixed["price.input"].best) == (False, [])
+    alike = {
+        r.key: r
+        for r in compare(qreg, models, ["price"], prices={"rocket-70b-a7b": usd, "rocket-7b": usd._replace(input=0.5)})
+    }
+    assert (alike["price.input"].comparable, alike["price.input"].best) == (True, [1])
+
+
+def test_select_models_by_each_condition(crowded):
+    from cnai.query import select_models
+    from cnai.registry import load
+
+    ids = lambda models: [m.id for m in models]  # noqa: E731
+    assert ids(select_models(crowded)) == ["rocket-70b", "rocket-7b", "ra-1", "rb-1", "rc-1", "rd-1"]
+    assert ids(select_models(crowded, family="rocket")) == ["rocket-70b", "rocket-7b"]
+    assert ids(select_models(crowded, family="rocket-b")) == ["rb-1"]
+    assert ids(select_models(crowded, vendor="acme-b")) == ["rc-1", "rd-1"]
+    assert ids(select_models(crowded, flagships_only=True)) == ["rocket-70b", "ra-1", "rb-1", "rc-1", "rd-1"]
+    assert ids(select_models(crowded, country="cn")) == ids(select_models(crowded))
+    assert select_models(crowded, country="US") == []
+    bundled = load([])
+    american = select_models(bundled, country="us")
+    assert american and all(bundled.country_of(m) == "US" for m in american)
+    closed = select_models(bundled, open_weights=False)
+    assert closed and not any(m.open_weights for m in closed)
+
+
+@pytest.mark.parametrize(
+    ("text", "to", "message"),
+    [
+        ("600 zorkmids", "USD", "cannot read amount '600 zorkmids': unknown word 'zorkmids'"),
+        ("600 CNY", "furlongs", "cannot read unit 'furlongs': "),
+        ("600억", "USD", "say what '600억' counts: a currency (600억 위안, 60B USD) or params/tokens (671B params)"),
+        ("671B params", "USD", "cannot convert parameters to money (USD)"),
+        ("1 USD", "B params", "cannot convert money (USD) to parameters"),
+    ],
+)
+def test_convert_refuses_with_a_reason(qreg, text, to, message):
+    from cnai.errors import UsageError
+    from cnai.query import convert_amount
+    from cnai.units import Converter
+
+    with pytest.raises(UsageError) as caught:
+        convert_amount(text, to, Converter(qreg))
+    assert str(caught.value).startswith(message)
+
+
+def test_convert_uses_the_table_of_the_date_asked(qreg):
+    from cnai.query import convert_amount
+    from cnai.units import Converter
+
+    assert convert_amount("1 USD", "KRW", Converter(qreg)).output_value == 1400  # the latest table
+    assert convert_amount("1 USD", "KRW", Converter(qreg), as_of="2025-01-02").output_value == 1450
+
+
+def test_a_ranking_carries_each_figures_conditions():
+    from cnai.query import rank_models
+    from cnai.registry import load
+
+    reg = load([])
+    ranked, _ = rank_models(reg, "aime24", [])
+    assert any(r.conditions for r in ranked)
+    assert [r.conditions for r in ranked] == [r.model.benchmarks["aime24"].conditions for r in ranked]
