@@ -1120,6 +1120,7 @@ SECRETIVE = """\
     name: Rocket-X
     family: rocket
     undisclosed: [released, architecture, params, context, license]
+    reasoning: hybrid
     open_weights: false
     sources: [card]
 """
@@ -1139,7 +1140,7 @@ def test_compare_fixed_rows_in_full(write_yaml):
         ("family", "identity", ["rocket", "rocket", "rocket"], [no, no, no], None),
         ("released", "identity", ["2025-01-01", "2025-02-01", None], [no, no, yes], None),
         ("architecture", "identity", ["moe", "dense", None], [no, no, yes], None),
-        ("reasoning", "identity", [None, None, None], [no, no, no], None),
+        ("reasoning", "identity", [None, None, "hybrid"], [no, no, no], None),
         ("params.total", "size", [70_000_000_000, None, None], [no, yes, yes], None),
         ("params.active", "size", [7_000_000_000, None, None], [no, yes, yes], None),
         ("context.native", "context", [32768, None, None], [no, no, yes], "higher"),
