@@ -1221,3 +1221,40 @@ def test_a_ranking_carries_each_figures_conditions():
     ranked, _ = rank_models(reg, "aime24", [])
     assert any(r.conditions for r in ranked)
     assert [r.conditions for r in ranked] == [r.model.benchmarks["aime24"].conditions for r in ranked]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1234.567, "1,234.57"), (100.0, "100.00"), (99.99, "99.99"), (10.0, "10"), (7.2706, "7.2706"),
+        (1.0, "1"), (1.5, "1.5"), (0.99, "0.99"), (0.000123456789, "0.000123457"),
+    ],
+)  # fmt: skip
+def test_a_rate_shows_enough_digits_to_redo_the_arithmetic(value, shown):
+    from cnai.numbers import format_rate
+
+    assert format_rate(value) == shown
+
+
+@pytest.mark.parametrize(("value", "rounded"), [(0.0, 0.0), (1.0, 1.0), (123_456.0, 123_500.0), (0.012345, 0.01234)])
+def test_an_estimate_keeps_four_significant_digits(value, rounded):
+    from cnai.numbers import estimate
+
+    assert estimate(value) == rounded
+
+
+@pytest.mark.parametrize(
+    ("text", "count"), [("1,500K", 1_500_000), ("1_500K", 1_500_000), ("32,768", 32_768), ("0.44B", 440_000_000)]
+)
+def test_a_count_may_group_its_digits(text, count):
+    from cnai.numbers import parse_count
+
+    assert parse_count(text) == count
+
+
+def test_a_fractional_count_is_refused_by_name():
+    from cnai.numbers import parse_count
+
+    with pytest.raises(ValueError) as caught:
+        parse_count("1.5")
+    assert str(caught.value) == "a count must be a whole number, got '1.5'"
