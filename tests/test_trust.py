@@ -1258,3 +1258,24 @@ def test_a_fractional_count_is_refused_by_name():
     with pytest.raises(ValueError) as caught:
         parse_count("1.5")
     assert str(caught.value) == "a count must be a whole number, got '1.5'"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("B 5", "unexpected 'B' before the number"),
+        ("5 USD 7", "unexpected '7'"),
+        ("1e300 trillion", "number too large"),
+    ],
+)
+def test_an_amount_out_of_order_or_out_of_range_says_so(text, message):
+    with pytest.raises(ValueError) as caught:
+        parse_amount(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("value", "shown"), [(1.23456789, "1.2346"), (1.99999, "2")])
+def test_a_rate_between_one_and_two_keeps_four_decimals(value, shown):
+    from cnai.numbers import format_rate
+
+    assert format_rate(value) == shown
