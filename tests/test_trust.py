@@ -444,9 +444,12 @@ def test_context_windows_read_as_vendors_write_them(tokens, shown):
         ("1万万元", "万万 is not a number word"),
         ("1亿万元", "亿万 is not a number word"),
         ("2억억 원", "억억 is not a number word"),
+        ("B 5", "unexpected 'B' before the number"),
+        ("5 USD 7", "unexpected '7'"),
+        ("1e300 trillion", "number too large"),
     ],
 )
-def test_a_run_of_equal_or_smaller_multipliers_is_refused_by_name(text, message):
+def test_a_malformed_amount_is_refused_by_name(text, message):
     with pytest.raises(ValueError) as caught:
         parse_amount(text)
     assert str(caught.value) == message
@@ -1258,20 +1261,6 @@ def test_a_fractional_count_is_refused_by_name():
     with pytest.raises(ValueError) as caught:
         parse_count("1.5")
     assert str(caught.value) == "a count must be a whole number, got '1.5'"
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("B 5", "unexpected 'B' before the number"),
-        ("5 USD 7", "unexpected '7'"),
-        ("1e300 trillion", "number too large"),
-    ],
-)
-def test_an_amount_out_of_order_or_out_of_range_says_so(text, message):
-    with pytest.raises(ValueError) as caught:
-        parse_amount(text)
-    assert str(caught.value) == message
 
 
 @pytest.mark.parametrize(("value", "shown"), [(1.23456789, "1.2346"), (1.99999, "2")])
