@@ -474,7 +474,8 @@ def _compare(kind: str, actual: Any, op: str, value: Any) -> bool:
         # A condition holds only when it holds for every day of the model's range.
         start, end = value
         day = str(actual)
-        first, last = _date_range(day, day)
+        # A full date is its own range; only a partial one (a month, a year) is parsed.
+        first, last = (day, day) if len(day) == 10 else _date_range(day, day)
         return bool({
             "=": start <= first and last <= end, "!=": last < start or first > end,
             "<": last < start, "<=": last <= end, ">": first > end, ">=": first >= start,

@@ -149,12 +149,15 @@ class Converter:
         """`value` of `source` in `target`, with the rate that was used."""
         source, target = self.check_currency(source), self.check_currency(target)
         _check_amount(value)
-        rate = self.rate(source, target, figure_date=figure_date)
+        rate = self._rate(source, target, figure_date)
         return value * rate.value, rate
 
     def rate(self, source: str, target: str, *, figure_date: str | None = None) -> RateUsed:
         """How many `target` one `source` is worth for a figure of `figure_date`, and from where."""
-        source, target = self.check_currency(source), self.check_currency(target)
+        return self._rate(self.check_currency(source), self.check_currency(target), figure_date)
+
+    def _rate(self, source: str, target: str, figure_date: str | None) -> RateUsed:
+        """`rate` for codes already checked (upper-case, with rates)."""
         if source == target:
             return RateUsed(source, target, 1.0, None, None)
         direct = next((o for o in self.overrides if {o.source, o.target} == {source, target}), None)

@@ -15,6 +15,14 @@ from cnai.numbers import parse_amount
 
 from .conftest import MINIMAL
 
+
+def refusal(kind, call):
+    """The message of the `kind` error that `call()` must raise."""
+    with pytest.raises(kind) as caught:
+        call()
+    return str(caught.value)
+
+
 # --------------------------------------------------------------------------- validator branches
 
 # (case, text to replace in MINIMAL, replacement, expected "LINE: path: message" fragment)
@@ -450,18 +458,14 @@ def test_context_windows_read_as_vendors_write_them(tokens, shown):
     ],
 )
 def test_a_malformed_amount_is_refused_by_name(text, message):
-    with pytest.raises(ValueError) as caught:
-        parse_amount(text)
-    assert str(caught.value) == message
+    assert refusal(ValueError, lambda: parse_amount(text)) == message
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\u3000"])
 def test_an_empty_unit_says_so(text):
     from cnai.numbers import parse_unit
 
-    with pytest.raises(ValueError) as caught:
-        parse_unit(text)
-    assert str(caught.value) == "empty unit"
+    assert refusal(ValueError, lambda: parse_unit(text)) == "empty unit"
 
 
 @pytest.mark.parametrize(
@@ -513,17 +517,13 @@ def test_to_units_in_either_order(text, expected):
 def test_to_unit_errors_say_what_is_wrong(text, message):
     from cnai.numbers import parse_unit
 
-    with pytest.raises(ValueError) as caught:
-        parse_unit(text)
-    assert str(caught.value) == message
+    assert refusal(ValueError, lambda: parse_unit(text)) == message
 
 
 def test_a_bad_currency_code_is_named():
     from cnai.numbers import format_money
 
-    with pytest.raises(ValueError) as caught:
-        format_money(1, "US", "en")
-    assert str(caught.value) == "not a currency code: 'US'"
+    assert refusal(ValueError, lambda: format_money(1, "US", "en")) == "not a currency code: 'US'"
 
 
 @pytest.mark.parametrize(
@@ -551,9 +551,7 @@ def test_counts_compact_with_up_to_three_significant_digits(count, shown):
 def test_format_money_refuses_by_name(value, currency, lang, message):
     from cnai.numbers import format_money
 
-    with pytest.raises(ValueError) as caught:
-        format_money(value, currency, lang)
-    assert str(caught.value) == message
+    assert refusal(ValueError, lambda: format_money(value, currency, lang)) == message
 
 
 def test_currency_words_cover_symbols_and_never_return_quantities():
@@ -589,9 +587,7 @@ def test_currency_words_cover_symbols_and_never_return_quantities():
     ],
 )
 def test_malformed_number_words_are_named(text, message):
-    with pytest.raises(ValueError) as caught:
-        parse_amount(text)
-    assert str(caught.value) == message
+    assert refusal(ValueError, lambda: parse_amount(text)) == message
 
 
 def test_number_size_limits_at_their_edges():
@@ -605,9 +601,7 @@ def test_number_size_limits_at_their_edges():
         ("1e-401", "too many digits"),
         ("0." + "1" * 401, "too many digits"),
     ]:
-        with pytest.raises(ValueError) as caught:
-            parse_amount(text)
-        assert str(caught.value) == message, text
+        assert refusal(ValueError, lambda text=text: parse_amount(text)) == message, text
 
 
 def test_money_beyond_ordinary_precision():
@@ -618,9 +612,10 @@ def test_money_beyond_ordinary_precision():
     from cnai.numbers import format_money
 
     assert format_money(Decimal(10) ** 30, "KRW", "ko") == "1,000,000,000,000,000,000조 원"
-    with pytest.raises(ValueError) as caught:
-        format_money(Decimal("1e1001"), "KRW", "en")
-    assert str(caught.value) == "amount too large to show: Decimal('1E+1001')"
+    assert (
+        refusal(ValueError, lambda: format_money(Decimal("1e1001"), "KRW", "en"))
+        == "amount too large to show: Decimal('1E+1001')"
+    )
 
 
 # --------------------------------------------------------------------------- mutmut survivors: units
@@ -639,9 +634,7 @@ def test_a_bad_rate_override_says_what_is_wrong(text, message):
     from cnai.errors import UsageError
     from cnai.units import parse_override
 
-    with pytest.raises(UsageError) as caught:
-        parse_override(text)
-    assert str(caught.value) == message
+    assert refusal(UsageError, lambda: parse_override(text)) == message
 
 
 @pytest.mark.parametrize(
@@ -666,9 +659,7 @@ def test_a_bad_count_in_a_filter_names_the_field_and_the_fault(text, unit, messa
     from cnai.errors import UsageError
     from cnai.units import quantity_value
 
-    with pytest.raises(UsageError) as caught:
-        quantity_value(text, unit, context="params")
-    assert str(caught.value) == message
+    assert refusal(UsageError, lambda: quantity_value(text, unit, context="params")) == message
 
 
 # --------------------------------------------------------------------------- mutmut survivors: registry
@@ -715,9 +706,7 @@ def crowded(write_yaml):
 def _not_found(call, name):
     from cnai.errors import NotFoundError
 
-    with pytest.raises(NotFoundError) as caught:
-        call(name)
-    return str(caught.value)
+    return refusal(NotFoundError, lambda: call(name))
 
 
 def test_a_vendor_named_as_a_model_lists_its_families(crowded):
@@ -856,9 +845,10 @@ def test_without_any_table_only_the_rates_given_convert(write_yaml):
     empty = load([write_yaml("schema: 1\n", "empty.yaml")], bundled=False, cache=False)
     conv = Converter(empty, [parse_override("CNY:KRW=200"), parse_override("USD:EUR=0.9")])
     assert conv.money(2.0, "CNY", "KRW") == (400.0, ("CNY", "KRW", 200.0, None, None, True))
-    with pytest.raises(UsageError) as caught:
-        conv.money(1.0, "CNY", "USD")
-    assert str(caught.value) == "no CNY→USD rate in the rates given; give one with --rate CNY:USD=VALUE"
+    assert (
+        refusal(UsageError, lambda: conv.money(1.0, "CNY", "USD"))
+        == "no CNY→USD rate in the rates given; give one with --rate CNY:USD=VALUE"
+    )
 
 
 @pytest.mark.parametrize(
@@ -868,9 +858,10 @@ def test_an_amount_must_be_non_negative_and_finite(minimal_reg, value, shown):
     from cnai.errors import UsageError
     from cnai.units import Converter
 
-    with pytest.raises(UsageError) as caught:
-        Converter(minimal_reg).money(value, "CNY", "KRW")
-    assert str(caught.value) == f"amount must be a non-negative, finite number, got {shown}"
+    assert (
+        refusal(UsageError, lambda: Converter(minimal_reg).money(value, "CNY", "KRW"))
+        == f"amount must be a non-negative, finite number, got {shown}"
+    )
 
 
 def test_zero_converts_to_zero(minimal_reg):
@@ -1095,9 +1086,7 @@ def test_a_bad_condition_says_what_and_where(qreg, expression, message):
     from cnai.errors import UsageError
     from cnai.query import parse_condition
 
-    with pytest.raises(UsageError) as caught:
-        parse_condition(qreg, expression)
-    assert str(caught.value).startswith(message)
+    assert refusal(UsageError, lambda: parse_condition(qreg, expression)).startswith(message)
 
 
 @pytest.mark.parametrize(
@@ -1203,9 +1192,7 @@ def test_convert_refuses_with_a_reason(qreg, text, to, message):
     from cnai.query import convert_amount
     from cnai.units import Converter
 
-    with pytest.raises(UsageError) as caught:
-        convert_amount(text, to, Converter(qreg))
-    assert str(caught.value).startswith(message)
+    assert refusal(UsageError, lambda: convert_amount(text, to, Converter(qreg))).startswith(message)
 
 
 def test_convert_uses_the_table_of_the_date_asked(qreg):
@@ -1258,9 +1245,7 @@ def test_a_count_may_group_its_digits(text, count):
 def test_a_fractional_count_is_refused_by_name():
     from cnai.numbers import parse_count
 
-    with pytest.raises(ValueError) as caught:
-        parse_count("1.5")
-    assert str(caught.value) == "a count must be a whole number, got '1.5'"
+    assert refusal(ValueError, lambda: parse_count("1.5")) == "a count must be a whole number, got '1.5'"
 
 
 @pytest.mark.parametrize(("value", "shown"), [(1.23456789, "1.2346"), (1.99999, "2")])
