@@ -77,6 +77,17 @@ def format_count(value: int, *, exact_below: int = 1000) -> str:
     return str(value)  # pragma: no cover - exact_below >= 1 covers the rest
 
 
+def format_significant(value: float, digits: int = 6) -> str:
+    """`value` to `digits` significant digits, grouped and never in exponent form:
+    671000000 → '671,000,000', 0.6710004 → '0.671', 67100000.5 → '67,100,000'."""
+    if value == 0 or not math.isfinite(value):
+        return f"{value:g}"
+    exact = Decimal(repr(value))
+    rounded = exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), rounding=ROUND_HALF_EVEN)
+    text = f"{rounded:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def format_tokens(value: int) -> str:
     """Context windows as people say them: 131072 → '128K', 128000 → '128K', 1000000 → '1M'.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cnai.messages import LANGS, UNIT_WORDS, label, word
-from cnai.numbers import estimate, format_count, format_money, format_rate, format_tokens
+from cnai.numbers import estimate, format_count, format_money, format_rate, format_significant, format_tokens
 from cnai.output import BEST_MARK, TIE_MARK, Bar, Column, Grid, View
 
 if TYPE_CHECKING:  # annotations only: `list --json` need not import the query or money layers
@@ -76,7 +76,7 @@ def model_json(reg: Registry, m: Model) -> dict[str, Any]:
         "benchmarks": {
             bench_id: {
                 "value": s.value,
-                "unit": s.unit or (reg.benchmarks[bench_id].unit if bench_id in reg.benchmarks else None),
+                "unit": s.unit or reg.benchmarks[bench_id].unit,
                 "mode": s.mode,
                 "k": s.k,
                 "samples": s.samples,
@@ -128,9 +128,12 @@ def show_value(m: Model, key: str, lang: str, reg: Registry | None = None) -> st
         return word(m.reasoning, lang) if m.reasoning else word("unknown", lang)
     if key == "name":
         return display_name(m.names, m.name, lang)
-    if key == "vendor" and reg is not None and m.vendor in reg.vendors:
+    if key == "vendor" and reg is not None:
         v = reg.vendors[m.vendor]
         return display_name(v.names, v.name, lang)
+    if key == "family" and reg is not None:  # by name, as `show` says it
+        f = reg.families[m.family]
+        return display_name(f.names, f.name, lang)
     if key == "country" and reg is not None:
         return reg.country_of(m) or word("unknown", lang)
     value = getattr(m, key, None)
@@ -220,8 +223,7 @@ def show_view(
     others = list(dict.fromkeys(n for n in everyone if n != shown))
     if others or m.aliases:
         add("names", ", ".join([*others, *m.aliases]))
-    family = reg.families.get(m.family)
-    add("family", display_name(family.names, family.name, lang) if family else m.family)
+    add("family", show_value(m, "family", lang, reg))
     add("vendor", show_value(m, "vendor", lang, reg))
     add("country", show_value(m, "country", lang, reg))
     figures = [
@@ -245,33 +247,32 @@ def show_view(
         add("specialties", ", ".join(m.specialties))
     # Every dated price, oldest first as the file lists them; the one in effect (the latest on or
     # before --as-of) is marked when there is a choice, and is the one converted.
-    in_effect = converted[0] if converted is not None else m.price_on(as_of)
     chosen = m.price_on(as_of)
     for p in m.prices:
         mark = f" ◀ {word('in_effect', lang)}" if p is chosen and len(m.prices) > 1 else ""
         add("price", price_text(p, lang) + mark, cite(p.source))
-    if converted is not None and in_effect is not None:
+    if converted is not None:
         cp, rate = converted
         when = f", {rate.date}" if rate.date else ""
         add("price", f"≈ {price_text(cp, lang, dated=False)} ({rate_text(rate)}{when})")
     for bench_id, score in m.benchmarks.items():
-        bench = reg.benchmarks.get(bench_id)
-        unit = score.unit or (bench.unit if bench else "")
+        bench = reg.benchmarks[bench_id]  # the validator refuses a score on an unregistered benchmark
+        unit = score.unit or bench.unit
         detail = [d for d in (score.setting, word("self_reported", lang) if score.self_reported else None) if d]
         text = score_text(score.value, unit, lang) + (f" ({'; '.join(detail)})" if detail else "")
-        rows.append([bench.name if bench else bench_id, cite(score.source), text])
+        rows.append([bench.name, cite(score.source), text])
     footer = [f"{label('notes', lang)}: {m.notes}"] if m.notes else []
     if model_refs:
         footer.append(word("model_sources", lang).format(refs=model_refs))
-    footer += [f"[{n}] {_source_line(reg.sources.get(key), key)}" for key, n in refs.items()]
+    footer += [f"[{n}] {_source_line(reg.sources[key])}" for key, n in refs.items()]
     columns = [
         Column("field", label("field", lang)),
         Column("source", label("source", lang), wrap=True),
         Column("value", label("value", lang), wrap=True),
     ]
     payload = model_json(reg, m)
-    payload["price"] = price_json(reg, m.price_on(as_of))
-    if converted is not None and payload["price"] is not None:
+    payload["price"] = price_json(reg, chosen)
+    if converted is not None:  # a price was in effect: it is the one converted
         cp, rate = converted
         payload["price"]["converted"] = {
             "input": cp.input, "output": cp.output, "cache_hit_input": cp.cache_hit_input, "currency": cp.currency,
@@ -333,9 +334,7 @@ def _cited_keys(m: Model) -> list[str]:
     return keys
 
 
-def _source_line(source: Source | None, key: str) -> str:
-    if source is None:
-        return key
+def _source_line(source: Source) -> str:
     dated = f" ({source.date})" if source.date else ""
     return f"{source.title}{dated} {source.url}"
 
@@ -349,10 +348,8 @@ def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str)
     uncompared = False
     tied = False
     for r, row in enumerate(rows):
-        name = row.key
-        if row.key.startswith("benchmarks."):
-            bench = reg.benchmarks.get(row.key.split(".", 1)[1])
-            name = bench.name if bench else row.key.split(".", 1)[1]
+        if row.group == "benchmarks":  # compare() makes rows only for registered benchmarks
+            name = reg.benchmarks[row.key.split(".", 1)[1]].name
         else:
             name = label(row.key, lang)
         if row.group in ("benchmarks", "price") and not row.comparable:
@@ -493,9 +490,7 @@ def rate_json(reg: Registry, rate: RateUsed, overrides: str | None = None) -> di
 def _rate_origin(reg: Registry, rate: RateUsed) -> str:
     if rate.origin is None:
         return "--rate" if rate.override else ""
-    source = reg.sources.get(rate.origin)
-    title = source.title if source else rate.origin
-    return f"{rate.date} {title}" + (" + --rate" if rate.override else "")
+    return f"{rate.date} {reg.sources[rate.origin].title}" + (" + --rate" if rate.override else "")
 
 
 def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str | None = None) -> View:
@@ -534,7 +529,9 @@ def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str |
                 if c2
                 else ["", "", ""]
             )
-            values += [c2.value, c2.currency, c2.rate.value, c2.rate.date, c2.rate.origin] if c2 else [None] * 5
+            values += (
+                [c2.value, c2.currency, c2.rate.value, c2.rate.date, c2.rate.origin or overrides] if c2 else [None] * 5
+            )
         grid_rows.append(cells)
         raw.append(values)
     keys = ["id", "name", "kind", "country", "date", "amount"]
@@ -552,15 +549,18 @@ _SCALE_LETTERS = {10**3: "K", 10**6: "M", 10**9: "B", 10**12: "T"}
 _UNIT_WORDS = {"param": ("params", "파라미터", "参数"), "token": ("tokens", "토큰", "词元")}
 
 
-def quantity_text(value: float, unit: str, lang: str, scale: int = 0) -> str:
-    """`671000000000 param` → `671B params`; with scale 10**12 → `0.671T params`."""
+def quantity_text(value: float, unit: str, lang: str, scale: int = 1) -> str:
+    """`671000000000 param` → `671B params`; with scale 10**12 → `0.671T params`, 10**3 →
+    `671,000,000K params` (six significant digits, never an exponent). A scale without a letter
+    (만, 억) shows the count as every other command does: no figure without its scale."""
     words = _UNIT_WORDS[unit][LANGS.index(lang)]
-    if scale > 1:
-        return f"{value / scale:,.6g}{_SCALE_LETTERS.get(scale, '')} {words}"
-    return f"{format_count(int(value)) if value == int(value) else f'{value:g}'} {words}"
+    letter = _SCALE_LETTERS.get(scale)
+    if letter is not None:
+        return f"{format_significant(value / scale)}{letter} {words}"
+    return f"{format_count(int(value)) if value == int(value) else format_significant(value)} {words}"
 
 
-def amount_text(value: float, unit: str, lang: str, scale: int = 0) -> str:
+def amount_text(value: float, unit: str, lang: str, scale: int = 1) -> str:
     if unit in _UNIT_WORDS:
         return quantity_text(value, unit, lang, scale)
     return format_money(value, unit, lang)
@@ -576,10 +576,10 @@ def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str
     output = result.output_value if result.rate is None else converted_figure(result.output_value, result.rate)
     display = amount_text(output, result.output_unit, lang, result.scale)
     # The value in the unit asked for (`--to "T params"` → 0.671 "T params"), the base value beside it.
-    scale = result.scale if result.scale > 1 else 1
+    scale = result.scale  # 1 when none was asked for
     unit = result.output_unit
     if scale > 1:
-        unit = f"{_SCALE_LETTERS.get(scale, f'{scale:g}×')} {_UNIT_WORDS[unit][0] if unit in _UNIT_WORDS else unit}"
+        unit = f"{_SCALE_LETTERS.get(scale, f'{scale}×')} {_UNIT_WORDS[unit][0] if unit in _UNIT_WORDS else unit}"
     quantity = result.rate is None
     in_unit = result.output_value / scale
     payload: dict[str, Any] = {
@@ -686,17 +686,15 @@ def rates_view(reg: Registry, lang: str) -> View:
     rows = []
     raw = []
     for table in reg.rates.values():
-        source = reg.sources.get(table.source)
+        source = reg.sources[table.source]  # the validator refuses a table citing an unknown source
         cited = source_json(reg, table.source)
-        cited["accessed_via"] = source.accessed_via if source else None  # e.g. when `cnai update` fetched it
+        cited["accessed_via"] = source.accessed_via  # e.g. when `cnai update` fetched it
         payload.append(
             {"date": table.date, "base": table.base, "rates": dict(table.rates), "source": cited, "notes": table.notes}
         )
         for code, value in table.rates.items():
-            rows.append(
-                [table.date, f"1 {table.base} = {format_rate(value)} {code}", source.title if source else table.source]
-            )
-            raw.append([table.date, table.base, code, value, source.url if source else None])
+            rows.append([table.date, f"1 {table.base} = {format_rate(value)} {code}", source.title])
+            raw.append([table.date, table.base, code, value, source.url])
     columns = [
         Column("date", label("date", lang)),
         Column("rate", label("rate", lang)),
@@ -705,10 +703,9 @@ def rates_view(reg: Registry, lang: str) -> View:
     # Each source once under the table: where it is, when it was published and how it was read.
     footer = []
     for key in dict.fromkeys(table.source for table in reg.rates.values()):
-        source = reg.sources.get(key)
-        if source is not None:
-            parts = [source.url, source.date and f"{word('published', lang)} {source.date}", source.accessed_via]
-            footer.append(f"{source.title}: " + "; ".join(p for p in parts if p))
+        source = reg.sources[key]
+        parts = [source.url, source.date and f"{word('published', lang)} {source.date}", source.accessed_via]
+        footer.append(f"{source.title}: " + "; ".join(p for p in parts if p))
     grid = Grid(columns, rows, raw, footer=footer, csv_headers=["date", "base", "currency", "per_base", "source_url"])
     return View(payload, grid)
 
@@ -739,7 +736,8 @@ def claims_view(reg: Registry, claims: list[tuple[Claim, ClaimCheck | None]], la
                 "ratio": check.ratio,
             }
             arithmetic = claim_arithmetic(claim, check, lang)
-            detail = arithmetic if lang == "en" else f"{arithmetic}. {explanation}"
+            # The sentence ends as the language ends one: "。" in Chinese.
+            detail = arithmetic if lang == "en" else f"{arithmetic}{'。' if lang == 'zh' else '. '}{explanation}"
         payload.append(item)
         rows.append([claim.id, word(claim.verdict, lang), stated, detail])
         raw.append([claim.id, claim.verdict, stated, detail])
@@ -816,7 +814,7 @@ def _bar_value(value: Any) -> float:
     if isinstance(value, str):
         from datetime import date
 
-        day = value if len(value) == 10 else (value + "-01-01")[:10]  # a partial date charts at its start
+        day = (value + "-01-01")[:10]  # a partial date charts at its start; a full one is unchanged
         return float((date.fromisoformat(day) - date(2020, 1, 1)).days)
     return float(value)
 
@@ -836,7 +834,6 @@ def check_view(reg: Registry, report: CheckReport, original: str, lang: str) -> 
     date_json = {"value": report.date.value.isoformat(), "basis": report.date.basis}
     findings = []
     passages = []
-    rows = []
     raw = []
     for f in report.findings:
         sources = [source_json(reg, key) for key in f.sources if key in reg.sources]
@@ -861,21 +858,14 @@ def check_view(reg: Registry, report: CheckReport, original: str, lang: str) -> 
             titles = "; ".join(s["title"] for s in sources[:3])
             lines.append(word("sources_line", lang).format(titles=titles))
         passages.append(Passage(heading, before, f.text, after, lines, _TONES[f.verdict]))
-        rows.append([str(f.line), kind, f.text, verdict, f.explanation])
         raw.append([f.start, f.end, f.line, f.kind, f.text, f.model or f.family or "", f.verdict, f.explanation])
     counts = report.counts()
     payload = {"date": date_json, "findings": findings, "counts": counts}
     summary = " · ".join(f"{word('unknown_model' if v == 'unknown' else v, lang)} {n}" for v, n in counts.items())
     title = say(f"check.date.{report.date.basis}", lang, date=report.date.value.isoformat())
-    columns = [
-        Column("line", label("line", lang), "right"),
-        Column("kind", label("kind", lang)),
-        Column("text", label("stated", lang), wrap=True),
-        Column("verdict", label("verdict", lang)),
-        Column("explanation", label("check", lang), wrap=True),
-    ]
+    # No table: a terminal and Markdown get the report's passages, CSV the raw rows.
     grid = Grid(
-        columns, rows, raw, csv_headers=["start", "end", "line", "kind", "text", "model", "verdict", "explanation"],
+        [], [], raw, csv_headers=["start", "end", "line", "kind", "text", "model", "verdict", "explanation"],
         report=Report(title, passages, summary, say("check.nothing", lang)),
     )  # fmt: skip
     return View(payload, grid)

@@ -421,7 +421,7 @@ COMPARE_TABLE = """\
 Field                          Alpha Max                  Alpha Mini                Beta Pro
 Vendor                              Acme                        Acme             Zenith Labs
 Country                               CN                          CN                      US
-Family                             alpha                       alpha                    beta
+Family                             Alpha                       Alpha                    Beta
 Released                      2025-03-15                  2025-04-30              2025-05-01
 Architecture                         MoE                       dense             undisclosed
 Reasoning                              —                           —                       —

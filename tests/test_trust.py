@@ -789,7 +789,7 @@ sources:
   fx: {title: "Rates", url: "https://example.org/fx"}
 rates:
   - {date: "2025-03", base: USD, rates: {CNY: 7.0}, source: fx}
-  - {date: "2025", base: USD, rates: {CNY: 7.2}, source: fx}
+  - {date: "2025", base: USD, rates: {CNY: 7.2, KRW: 1380}, source: fx}
 """
 
 
@@ -1253,3 +1253,999 @@ def test_a_rate_between_one_and_two_keeps_four_decimals(value, shown):
     from cnai.numbers import format_rate
 
     assert format_rate(value) == shown
+
+
+# --------------------------------------------------------------------------- mutmut survivors: views
+
+# One item of a list command (`cnai funding ID`, `cnai claims ID`) holding every shape a value can
+# take: nothing, a float, a count, names, a source with and without a date (and one with no date
+# key at all), money with a dated rate and with an override's, a non-number in a money shape, lists.
+DETAIL_ITEM = {
+    "id": "big-fund", "missing": None, "ratio": 1234.56789, "count": 3, "names": {"ko": "큰 기금", "zh": None},
+    "source": {"title": "A report", "url": "https://example.org/r", "date": "2025-01-02"},
+    "undated": {"title": "A page", "url": "https://example.org/p", "date": None},
+    "bare": {"title": "A bare page", "url": "https://example.org/b"},
+    "amount": {"value": 60e9, "currency": "CNY"},
+    "converted": {"value": 8.2e9, "currency": "USD",
+                  "rate": {"from": "CNY", "to": "USD", "value": 0.1369863, "date": "2025-01-01"}},
+    "overridden": {"value": 1.5e12, "currency": "KRW", "rate": {"from": "CNY", "to": "KRW", "value": 1234.5, "date": None}},
+    "words": {"value": "many", "currency": "CNY"},
+    "sources": [{"title": "A", "url": "u1", "date": None}, {"title": "B", "url": "u2", "date": "2024"}],
+    "covers": [],
+}  # fmt: skip
+
+
+def test_detail_view_spells_out_every_shape_of_value():
+    from cnai.output import Column
+    from cnai.views import detail_view
+
+    grid = detail_view(DETAIL_ITEM, "en").grid
+    assert grid.columns == [Column("field", "Field"), Column("value", "Value", "left", True)]
+    assert grid.rows == [
+        ["ID", "big-fund"],
+        ["missing", "—"],
+        ["ratio", "1,234.57"],
+        ["count", "3"],
+        ["Other names", "ko: 큰 기금"],  # a None inside an object is left out
+        ["Source", "A report (2025-01-02) https://example.org/r"],
+        ["undated", "A page (undated) https://example.org/p"],
+        ["bare", "A bare page (undated) https://example.org/b"],
+        ["Amount", "60 billion CNY"],
+        ["Converted", "8.2 billion USD (1 CNY = 0.136986 USD, 2025-01-01)"],
+        ["overridden", "1.5 trillion KRW (1 CNY = 1,234.5 KRW, --rate)"],
+        ["words", "value: many; currency: CNY"],
+        ["sources", "A (undated) u1\nB (2024) u2"],
+        ["covers", "—"],
+    ]
+    korean = detail_view(DETAIL_ITEM, "ko").grid
+    assert korean.columns == [Column("field", "항목"), Column("value", "값", "left", True)]
+    assert [row[1] for row in korean.rows[8:11]] == [
+        "600억 위안", "82억 달러 (1 CNY = 0.136986 USD, 2025-01-01)", "1조 5,000억 원 (1 CNY = 1,234.5 KRW, --rate)",
+    ]  # fmt: skip
+
+
+def test_detail_view_csv_keeps_keys_and_writes_nested_values_as_json():
+    from cnai.views import detail_view
+
+    view = detail_view(DETAIL_ITEM, "en")
+    assert view.payload is DETAIL_ITEM
+    raw = dict(view.grid.raw)
+    assert list(raw) == list(DETAIL_ITEM)
+    assert (raw["missing"], raw["ratio"], raw["count"]) == (None, 1234.56789, 3)
+    assert raw["names"] == '{"ko": "큰 기금", "zh": null}'  # readable, not \\ucd5c escapes
+    assert raw["covers"] == "[]"
+    assert json.loads(raw["converted"]) == DETAIL_ITEM["converted"]
+
+
+# MINIMAL with what every view shows at least once: a second vendor (no translated names) whose
+# family's model is undisclosed, a family with a partial release date, a benchmark where lower is
+# better (with a source), two dated prices (tier, note, cache price, an unknown output), a second
+# rate table fetched by `cnai update`, a fund and a global spending figure, a claim with a
+# conversion and one without.
+VIEWS_REG = (
+    MINIMAL.replace(
+        '  card: {title: "A model card", url: "https://example.org/card", date: "2025-01-01"}\n',
+        '  card: {title: "A model card", url: "https://example.org/card", date: "2025-01-01"}\n'
+        '  prices: {title: "Price list", url: "https://example.org/prices"}\n'
+        '  fx: {title: "Rates", url: "https://example.org/fx", date: "2025-06-02", accessed_via: "cnai update"}\n'
+        '  blog: {title: "A blog post", url: "https://example.org/blog", date: "2025-02"}\n',
+    )
+    .replace(
+        "  - {id: acme, name: Acme, names: {ko: 애크미, zh: 阿克米}, country: CN}\n",
+        "  - {id: acme, name: Acme, names: {ko: 애크미, zh: 阿克米}, country: CN}\n"
+        "  - {id: bolt, name: Bolt, country: US}\n",
+    )
+    .replace(
+        "families:\n",
+        "families:\n  - {id: comet, name: Comet, vendor: acme, flagship: comet-1}\n  - {id: spark, name: Spark, vendor: bolt, flagship: spark-1}\n",
+    )
+    .replace(
+        '  - {id: aime24, name: AIME 2024, measures: math, unit: "%", higher_is_better: true}\n',
+        '  - {id: aime24, name: AIME 2024, measures: math, unit: "%", higher_is_better: true}\n'
+        '  - {id: latency, name: Latency, measures: speed, unit: s, higher_is_better: false, source: card}\n',
+    )
+    .replace(
+        '  - {date: "2025-01-01", base: USD, rates: {CNY: 7.3, KRW: 1450}, source: card}\n',
+        '  - {date: "2025-01-01", base: USD, rates: {CNY: 7.3, KRW: 1450}, source: card}\n'
+        '  - {date: "2025-06-01", base: USD, rates: {CNY: 7.2, KRW: 1380}, source: fx}\n'
+        "funding:\n"
+        "  - {id: big-fund, name: Big Fund, names: {ko: 큰 기금}, kind: fund, country: CN, date: \"2025-03-06\",\n"
+        "     amount: {value: 60000000000, currency: CNY}, sources: [card]}\n"
+        "  - {id: world-spend, name: World spending, kind: spending, date: \"2025\",\n"
+        "     amount: {value: 1500000000, currency: USD}, growth_pct: 12.5, sources: [card]}\n"
+        "claims:\n"
+        "  - id: fund-size\n"
+        "    text: 600억 위안(약 12조 원) 규모의 기금\n"
+        "    stated: A 60 billion yuan (about 12 trillion won) fund\n"
+        "    verified: 60 billion yuan is right\n"
+        "    verdict: right\n"
+        "    explanation: The amount and the won figure agree.\n"
+        "    conversion:\n"
+        "      amount: {value: 60000000000, currency: CNY}\n"
+        "      stated: {value: 12000000000000, currency: KRW}\n"
+        '      as_of: "2025-01-01"\n'
+        "    stated_l10n: {zh: 600亿元基金}\n"
+        "    explanation_l10n: {ko: 금액이 맞다., zh: 金额正确。}\n"
+        "    sources: [card]\n"
+        "  - id: released\n"
+        "    text: 로켓은 1월에 나왔다\n"
+        "    stated: Rocket came out in January\n"
+        "    verified: Released 2025-01-01\n"
+        "    verdict: wrong\n"
+        "    explanation: Released in February.\n"
+        "    sources: [card]\n",
+    )
+    .replace(
+        "    license: Apache-2.0\n    open_weights: true\n",
+        "    license: Apache-2.0\n    open_weights: true\n"
+        "    prices:\n"
+        "      - {date: \"2025-01-01\", currency: CNY, per: 1000000, input: 2, output: 8, cache_hit_input: 0.5,\n"
+        "         tier: \"input ≤32K\", source: prices}\n"
+        "      - {date: \"2025-03-01\", currency: CNY, per: 1000000, input: 1, output: null, note: promotion, source: prices}\n",
+    )
+    .replace(
+        "models:\n",
+        "models:\n"
+        "  - {id: comet-1, name: Comet-1, family: comet, released: \"2025-03\", sources: [card]}\n"
+        "  - {id: spark-1, name: Spark-1, names: {zh: 火花一号}, family: spark, released: \"2024\", undisclosed: [params, context],\n"
+        "     aliases: [sparky], sources: [card],\n"
+        "     benchmarks: {aime24: {value: 60, k: 64, mode: thinking, self_reported: true, source: blog}}}\n",
+    )
+)  # fmt: skip
+
+
+@pytest.fixture
+def vreg(write_yaml):
+    from cnai.registry import load
+
+    return load([write_yaml(VIEWS_REG, "views.yaml")], bundled=False, cache=False)
+
+
+# An article for check_view, with findings made by hand so that every edge is exact: the first
+# finding has exactly CONTEXT_CHARS of its sentence on either side (no "…"), the second one more
+# (cut, "…", and the space at the cut dropped); one finding of each verdict.
+CHECK_LINE1 = "Exactly forty characters come before it " + "9B parameters" + " and exactly forty characters follow it."
+CHECK_LINE2 = (
+    "Also " + "w" * 38 + " " + "600억 위안(약 12조 원)" + " " + "v" * 38 + " " + "and Rocket-9 came out in 2024."
+)
+CHECK_ORIGINAL = CHECK_LINE1 + "\n" + CHECK_LINE2 + "\n"
+
+
+def _check_report(basis="dateline"):
+    from datetime import date
+
+    from cnai.judge import ArticleDate, Finding, Report
+    from cnai.units import RateUsed
+
+    first, second = (0, len(CHECK_LINE1)), (len(CHECK_LINE1) + 1, len(CHECK_ORIGINAL) - 1)
+
+    def finding(text, line, kind, model, family, registry, verdict, explanation, sources, sentence):
+        start = CHECK_ORIGINAL.index(text)
+        return Finding(start, start + len(text), line, text, kind, model, family, {"said": text}, registry, verdict,
+                       explanation, sources, sentence)  # fmt: skip
+
+    rate = RateUsed("CNY", "KRW", 198.63, "2025-01-01", "card", False)
+    findings = [
+        finding("9B parameters", 1, "params", "rocket-7b", "rocket", {"total": 7e9}, "wrong", "Rocket-7B has 7B",
+                ("card", "gone"), first),
+        finding("600억 위안(약 12조 원)", 2, "conversion", None, None, {"rate": rate, "ratio": 1.0069}, "right",
+                "within 0.7%", ("card", "prices", "fx", "blog"), second),
+        finding("Rocket-9", 2, "release", None, "rocket", None, "unknown", "no such Rocket", (), second),
+        finding("exactly forty", 1, "params", "rocket-70b-a7b", "rocket", {}, "overstated", "too many", ("prices",), first),
+        finding("2024", 2, "release", "rocket-70b-a7b", "rocket", None, "unverifiable", "no date", ("blog",), second),
+    ]  # fmt: skip
+    return Report(ArticleDate(date(2025, 6, 1), basis), findings)
+
+
+def test_check_view_document_rows_and_passages(vreg):
+    from cnai.output import Passage
+    from cnai.views import check_view
+
+    assert len(CHECK_LINE1) == 40 + 13 + 40 and CHECK_LINE2.index("600억") == 44  # the fixture's premise
+    view = check_view(vreg, _check_report(), CHECK_ORIGINAL, "en")
+    card = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
+    prices = {"key": "prices", "title": "Price list", "url": "https://example.org/prices", "date": None}
+    fx = {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}
+    blog = {"key": "blog", "title": "A blog post", "url": "https://example.org/blog", "date": "2025-02"}
+    first, second = view.payload["findings"][:2]
+    assert view.payload["date"] == {"value": "2025-06-01", "basis": "dateline"}
+    assert first == {
+        "span": [40, 53], "line": 1, "text": "9B parameters", "kind": "params", "model": "rocket-7b", "family": "rocket",
+        "stated": {"said": "9B parameters"}, "registry": {"total": 7e9}, "verdict": "wrong",
+        "explanation": "Rocket-7B has 7B", "sources": [card],  # a key the registry lacks is left out
+    }  # fmt: skip
+    assert second["registry"] == {
+        "rate": {"from": "CNY", "to": "KRW", "value": 198.63, "date": "2025-01-01", "source": card}, "ratio": 1.0069,
+    }  # fmt: skip
+    assert second["sources"] == [card, prices, fx, blog]
+    assert [f["sources"] for f in view.payload["findings"][2:]] == [[], [prices], [blog]]
+    assert view.payload["counts"] == {"right": 1, "wrong": 1, "overstated": 1, "unverifiable": 1, "unknown": 1}
+    grid = view.grid
+    assert (grid.columns, grid.rows) == ([], [])  # no table: passages for people, raw rows for CSV
+    assert grid.csv_headers == ["start", "end", "line", "kind", "text", "model", "verdict", "explanation"]
+    assert grid.raw == [
+        [40, 53, 1, "params", "9B parameters", "rocket-7b", "wrong", "Rocket-7B has 7B"],
+        [138, 154, 2, "conversion", "600억 위안(약 12조 원)", "", "right", "within 0.7%"],
+        [198, 206, 2, "release", "Rocket-9", "rocket", "unknown", "no such Rocket"],  # the family when no model
+        [58, 71, 1, "params", "exactly forty", "rocket-70b-a7b", "overstated", "too many"],
+        [219, 223, 2, "release", "2024", "rocket-70b-a7b", "unverifiable", "no date"],
+    ]
+    report = grid.report
+    assert report.title == "Article date: 2025-06-01 (the dateline)"
+    assert report.summary == "right 1 · wrong 1 · overstated 1 · unverifiable 1 · unknown model 1"
+    assert report.empty == "No statement the registry can check was found."
+    assert report.passages == [
+        Passage("✗ wrong · parameters · line 1", CHECK_LINE1[:40], "9B parameters", CHECK_LINE1[53:],
+                ["Rocket-7B has 7B", "source: A model card"], "bad"),
+        Passage("✓ right · conversion · line 2", "…" + "w" * 38 + " ", "600억 위안(약 12조 원)", " " + "v" * 38 + "…",
+                ["within 0.7%", "source: A model card; Price list; Rates"], "good"),  # three titles at most
+        Passage("? unknown model · release date · line 2", "…" + "v" * 35 + " and ", "Rocket-9", " came out in 2024.",
+                ["no such Rocket"], "plain"),
+        Passage("! overstated · parameters · line 1", "…acters come before it 9B parameters and ", "exactly forty",
+                " characters follow it.", ["too many", "source: Price list"], "warn"),
+        Passage("? unverifiable · release date · line 2", "…" + "v" * 14 + " and Rocket-9 came out in ", "2024", ".",
+                ["no date", "source: A blog post"], "plain"),
+    ]  # fmt: skip
+
+
+def test_check_view_speaks_the_readers_language(vreg):
+    from cnai.views import check_view
+
+    report = check_view(vreg, _check_report("today"), CHECK_ORIGINAL, "ko").grid.report
+    assert report.title == "기사 날짜: 2025-06-01 (본문에 날짜가 없어 오늘 날짜를 씀; --date로 지정 가능)"
+    assert report.summary == "맞음 1 · 틀림 1 · 과장 1 · 검증 불가 1 · 모르는 모델 1"
+    assert [p.heading for p in report.passages[:3]] == [
+        "✗ 틀림 · 파라미터 · 1행",
+        "✓ 맞음 · 환산 · 2행",
+        "? 모르는 모델 · 공개일 · 2행",
+    ]
+    assert report.passages[0].lines == ["Rocket-7B has 7B", "출처: A model card"]
+    empty = _check_report("today")._replace(findings=[])
+    nothing = check_view(vreg, empty, "", "ko")
+    assert nothing.grid.report.empty == "레지스트리로 검증할 수 있는 문장을 찾지 못했습니다."
+    assert nothing.payload["counts"] == {"right": 0, "wrong": 0, "overstated": 0, "unverifiable": 0, "unknown": 0}
+
+
+def _columns(grid):
+    return [tuple(column) for column in grid.columns]
+
+
+FUNDING_COLUMNS = [("id", "ID", "left", False), ("name", "Name", "left", True), ("kind", "Kind", "left", False),
+                   ("country", "Country", "left", False), ("date", "Date", "left", False),
+                   ("amount", "Amount", "right", False)]  # fmt: skip
+FUNDING_CSV = ["id", "name", "kind", "country", "date", "amount", "currency"]
+CONVERTED_CSV = ["converted", "converted_currency", "rate", "rate_date", "rate_source"]
+
+
+def test_funding_view_in_its_own_currency(vreg):
+    from cnai.query import funding_rows
+    from cnai.views import funding_view
+
+    view = funding_view(vreg, funding_rows(vreg, None, None), "en")
+    assert [item["converted"] for item in view.payload] == [None, None]
+    grid = view.grid
+    assert _columns(grid) == FUNDING_COLUMNS
+    assert grid.rows == [
+        ["big-fund", "Big Fund", "fund", "CN", "2025-03-06", "60 billion CNY"],
+        ["world-spend", "World spending", "spending", "global", "2025", "1.5 billion USD"],
+    ]
+    assert grid.raw == [
+        ["big-fund", "Big Fund", "fund", "CN", "2025-03-06", 60_000_000_000, "CNY"],
+        ["world-spend", "World spending", "spending", None, "2025", 1_500_000_000, "USD"],
+    ]
+    assert grid.csv_headers == FUNDING_CSV
+
+
+def test_funding_view_converted_at_each_figures_table(vreg):
+    from cnai.query import funding_rows
+    from cnai.units import Converter
+    from cnai.views import funding_view
+
+    view = funding_view(vreg, funding_rows(vreg, Converter(vreg), "KRW"), "ko")
+    fx = {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}
+    assert view.payload[1]["converted"] == {
+        "value": 2_070_000_000_000, "currency": "KRW",
+        "rate": {"from": "USD", "to": "KRW", "value": 1380, "date": "2025-06-01", "source": fx},
+    }  # fmt: skip
+    grid = view.grid
+    assert _columns(grid) == [
+        ("id", "ID", "left", False), ("name", "이름", "left", True), ("kind", "종류", "left", False),
+        ("country", "국가", "left", False), ("date", "날짜", "left", False), ("amount", "금액", "right", False),
+        ("converted", "환산액", "right", False), ("rate", "환율", "left", False), ("rate_source", "환율 출처", "left", True),
+    ]  # fmt: skip
+    assert grid.rows == [
+        ["big-fund", "큰 기금", "기금", "CN", "2025-03-06", "600억 위안", "11조 9,200억 원", "1 CNY = 198.63 KRW",
+         "2025-01-01 A model card"],
+        ["world-spend", "World spending", "지출", "세계", "2025", "15억 달러", "2조 700억 원", "1 USD = 1,380.00 KRW",
+         "2025-06-01 Rates"],
+    ]  # fmt: skip
+    assert grid.raw == [
+        ["big-fund", "Big Fund", "fund", "CN", "2025-03-06", 60_000_000_000, "CNY", pytest.approx(60e9 * 1450 / 7.3),
+         "KRW", pytest.approx(1450 / 7.3), "2025-01-01", "card"],
+        ["world-spend", "World spending", "spending", None, "2025", 1_500_000_000, "USD", 2.07e12, "KRW", 1380,
+         "2025-06-01", "fx"],
+    ]  # fmt: skip
+    assert grid.csv_headers == FUNDING_CSV + CONVERTED_CSV
+
+
+def test_funding_view_with_an_override_and_a_row_left_unconverted(vreg):
+    from cnai.query import funding_rows
+    from cnai.units import Converter, parse_override
+    from cnai.views import funding_view
+
+    overridden = funding_rows(vreg, Converter(vreg, [parse_override("CNY:KRW=200")]), "KRW")[0]
+    plain = funding_rows(vreg, None, None)[1]
+    view = funding_view(vreg, [overridden, plain], "zh", "--rate CNY:KRW=200")
+    assert view.payload[0]["converted"]["rate"] == {
+        "from": "CNY", "to": "KRW", "value": 200, "date": None,
+        "source": {"key": None, "title": "command line: --rate CNY:KRW=200", "url": None, "date": None},
+    }  # fmt: skip
+    assert view.payload[1]["converted"] is None
+    grid = view.grid
+    assert [column.header for column in grid.columns[6:]] == ["换算", "汇率", "汇率来源"]
+    assert grid.rows == [
+        ["big-fund", "Big Fund", "基金", "CN", "2025-03-06", "600亿元", "12万亿韩元", "1 CNY = 200.00 KRW", "--rate"],
+        ["world-spend", "World spending", "支出", "全球", "2025", "15亿美元", "", "", ""],
+    ]
+    # The CSV names the override as `convert` does; an unconverted row has empty cells, not zeros.
+    assert grid.raw[0][7:] == [12e12, "KRW", 200, None, "--rate CNY:KRW=200"]
+    assert grid.raw[1][7:] == [None] * 5
+
+
+def test_claims_view_in_each_language(vreg):
+    from cnai.query import check_claim
+    from cnai.units import Converter
+    from cnai.views import claims_view
+
+    converter = Converter(vreg)
+    claims = [(claim, check_claim(claim, converter)) for claim in vreg.claims.values()]
+    card = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
+    english = claims_view(vreg, claims, "en")
+    assert english.payload[0]["check"] == {
+        "amount": {"value": 60_000_000_000, "currency": "CNY"},
+        "stated": {"value": 12_000_000_000_000, "currency": "KRW"},
+        "implied_rate": 200.0,
+        "registry_rate": {"from": "CNY", "to": "KRW", "value": pytest.approx(1450 / 7.3), "date": "2025-01-01",
+                          "source": card},
+        "recomputed": {"value": pytest.approx(60e9 * 1450 / 7.3), "currency": "KRW"},
+        "ratio": pytest.approx(12e12 / (60e9 * 1450 / 7.3)),
+    }  # fmt: skip
+    assert english.payload[1] == {
+        "id": "released", "text": "로켓은 1월에 나왔다", "stated": "Rocket came out in January",
+        "verified": "Released 2025-01-01", "verdict": "wrong", "explanation": "Released in February.",
+        "arithmetic": None, "check": None, "sources": [card],
+    }  # fmt: skip
+    assert _columns(english.grid) == [
+        ("id", "ID", "left", False),
+        ("verdict", "Verdict", "left", False),
+        ("stated", "Article says", "left", True),
+        ("check", "Check", "left", True),
+    ]
+    arithmetic = ("12 trillion KRW for 60 billion CNY implies 200.00 KRW/CNY; at 198.63 KRW/CNY (2025-01-01) it is "
+                  "11.92 trillion KRW: within 0.7%")  # fmt: skip
+    # In English the check column is what was verified; for a conversion, its arithmetic.
+    assert english.grid.rows == [
+        ["fund-size", "right", "A 60 billion yuan (about 12 trillion won) fund", arithmetic],
+        ["released", "wrong", "Rocket came out in January", "Released 2025-01-01"],
+    ]
+    assert english.grid.raw == english.grid.rows
+    # In Korean the article's own sentence is quoted and the explanation follows the arithmetic.
+    korean = claims_view(vreg, claims, "ko")
+    assert [column.header for column in korean.grid.columns] == ["ID", "판정", "기사 내용", "검증"]
+    assert korean.grid.rows == [
+        ["fund-size", "맞음", "600억 위안(약 12조 원) 규모의 기금",
+         "기사: 600억 위안 ≈ 12조 원 (환율 200.00 KRW/CNY); 2025-01-01 환율 198.63 KRW/CNY로 환산하면 11조 9,200억 원: "
+         "차이 0.7% 이내. 금액이 맞다."],
+        ["released", "틀림", "로켓은 1월에 나왔다", "Released in February."],  # no Korean explanation: the English one
+    ]  # fmt: skip
+    assert korean.grid.raw[0][1] == "right"  # CSV keeps the verdict's machine name
+    assert [(item["stated"], item["explanation"]) for item in korean.payload] == [
+        ("A 60 billion yuan (about 12 trillion won) fund", "금액이 맞다."),
+        ("Rocket came out in January", "Released in February."),
+    ]
+    # In Chinese the translated statement, and a Chinese full stop between arithmetic and explanation.
+    chinese = claims_view(vreg, claims, "zh")
+    assert chinese.grid.rows[0] == [
+        "fund-size", "正确", "600亿元基金",
+        "600亿元折合12万亿韩元，隐含汇率 200.00 KRW/CNY；按 2025-01-01 汇率 198.63 KRW/CNY 为 11.92万亿韩元：误差在 0.7% 以内。金额正确。",
+    ]  # fmt: skip
+    assert chinese.grid.rows[1][2] == "Rocket came out in January"
+    assert chinese.payload[0]["stated"] == "600亿元基金"
+
+
+def test_vendors_view_counts_models_and_lists_families(vreg):
+    from cnai.views import vendors_view
+
+    view = vendors_view(vreg, "zh")
+    assert view.payload == [
+        {"id": "acme", "name": "Acme", "names": {"ko": "애크미", "zh": "阿克米"}, "country": "CN",
+         "families": ["comet", "rocket"], "models": 3},
+        {"id": "bolt", "name": "Bolt", "names": {}, "country": "US", "families": ["spark"], "models": 1},
+    ]  # fmt: skip
+    assert _columns(view.grid) == [("id", "ID", "left", False), ("name", "名称", "left", False),
+                                   ("country", "国家", "left", False), ("models", "模型数", "right", False),
+                                   ("families", "系列", "left", True)]  # fmt: skip
+    assert view.grid.rows == [["acme", "阿克米", "CN", "3", "comet, rocket"], ["bolt", "Bolt", "US", "1", "spark"]]
+    assert view.grid.raw == [["acme", "Acme", "CN", 3, "comet rocket"], ["bolt", "Bolt", "US", 1, "spark"]]
+
+
+def test_benchmarks_view_says_which_way_is_better(vreg):
+    from cnai.views import benchmarks_view
+
+    view = benchmarks_view(vreg, "ko")
+    assert view.payload == [
+        {"id": "aime24", "name": "AIME 2024", "measures": "math", "unit": "%", "higher_is_better": True, "source": None},
+        {"id": "latency", "name": "Latency", "measures": "speed", "unit": "s", "higher_is_better": False,
+         "source": {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}},
+    ]  # fmt: skip
+    assert _columns(view.grid) == [("id", "ID", "left", False), ("name", "이름", "left", False),
+                                   ("measures", "측정 대상", "left", True), ("unit", "단위", "left", False),
+                                   ("higher_is_better", "높을수록 좋음", "left", False)]  # fmt: skip
+    assert view.grid.rows == [
+        ["aime24", "AIME 2024", "math", "%", "예"],
+        ["latency", "Latency", "speed", "s", "아니요"],
+    ]
+    assert view.grid.raw == [["aime24", "AIME 2024", "math", "%", True], ["latency", "Latency", "speed", "s", False]]
+
+
+def test_price_text_shows_unknowns_tiers_notes_and_dates(vreg):
+    from cnai.views import price_text
+
+    first, second = vreg.models["rocket-70b-a7b"].prices
+    assert price_text(first, "en") == "in 2 / out 8 / cached in 0.5 CNY per 1M tokens, from 2025-01-01 (input ≤32K)"
+    assert price_text(second, "en") == "in 1 / out — CNY per 1M tokens, from 2025-03-01 (promotion)"
+    assert price_text(second, "ko") == "입력 1 / 출력 — CNY / 토큰 1M개, 적용일 2025-03-01 (promotion)"
+    assert price_text(second, "ko", dated=False) == "입력 1 / 출력 — CNY / 토큰 1M개 (promotion)"
+    both = second._replace(tier="batch", date=None)
+    assert price_text(both, "en") == "in 1 / out — CNY per 1M tokens (batch; promotion)"
+
+
+@pytest.mark.parametrize(("value", "days"), [("2020-01-02", 1.0), ("2021", 366.0), ("2020-03", 60.0), (42, 42.0)])
+def test_a_date_bar_counts_days_from_2020_a_partial_date_from_its_start(value, days):
+    from cnai.views import _bar_value
+
+    assert _bar_value(value) == days
+
+
+# An overlay that replaces one model of VIEWS_REG and states a snapshot date.
+VIEWS_OVERLAY = """\
+schema: 1
+snapshot: "2025-07-01"
+models:
+  - id: rocket-7b
+    name: Rocket-7B
+    family: rocket
+    released: "2025-02-02"
+    architecture: dense
+    params: {total: 7B}
+    open_weights: false
+    languages: 119
+    reasoning: hybrid
+    modalities: {input: [text, image]}
+    base_model: rocket-70b-a7b
+    specialties: [math, code]
+    aliases: [rocky]
+    notes: Trained again.
+    sources: [card, blog]
+"""
+
+
+@pytest.fixture
+def layered(write_yaml):
+    """VIEWS_REG read as the bundled file, VIEWS_OVERLAY over it."""
+    import dataclasses
+
+    from cnai.registry import load
+
+    files = [write_yaml(VIEWS_REG, "views.yaml"), write_yaml(VIEWS_OVERLAY, "overlay.yaml")]
+    reg = load(files, bundled=False, cache=False)
+    return dataclasses.replace(reg, bundled=reg.files[0])
+
+
+def test_info_view_counts_rates_and_files(layered):
+    from cnai import __version__
+    from cnai.views import info_view
+
+    bundled, overlay = layered.files
+    view = info_view(layered, "en", {overlay: "CNAI_REGISTRY"})
+    assert view.payload == {
+        "version": __version__,
+        "snapshot": "2025-07-01",
+        "counts": {"models": 4, "families": 3, "vendors": 2, "benchmarks": 2, "scores": 2, "prices": 2,
+                   "funding": 2, "claims": 2, "rate_tables": 2, "sources": 4},
+        "rates": {"first": "2025-01-01", "last": "2025-06-01", "currencies": ["CNY", "KRW", "USD"]},
+        "files": [{"path": bundled, "role": "bundled", "via": None},
+                  {"path": overlay, "role": "overlay", "via": "CNAI_REGISTRY"}],
+    }  # fmt: skip
+    assert _columns(view.grid) == [("field", "Field", "left", False), ("value", "Value", "left", True)]
+    assert view.grid.rows == [
+        ["cnai version", __version__], ["Registry snapshot", "2025-07-01"], ["Models", "4"], ["Families", "3"],
+        ["Vendors", "2"], ["Benchmarks", "2"], ["Benchmark scores", "2"], ["Dated prices", "2"],
+        ["Funding figures", "2"], ["Article claims", "2"], ["Rate tables", "2"], ["Sources", "4"],
+        ["Rates cover", "2025-01-01 … 2025-06-01 (CNY, KRW, USD)"], ["Bundled file", bundled],
+        ["Overlay", f"{overlay} (CNAI_REGISTRY)"],
+    ]  # fmt: skip
+    assert view.grid.raw == view.grid.rows
+
+
+def test_info_view_without_rates_snapshot_or_bundled_file(write_yaml):
+    from cnai.registry import load
+    from cnai.views import info_view
+
+    text = MINIMAL.replace('  - {date: "2025-01-01", base: USD, rates: {CNY: 7.3, KRW: 1450}, source: card}\n', "")
+    text = text.replace("rates:\n", "")
+    reg = load([write_yaml(text, "bare.yaml")], bundled=False, cache=False)
+    assert not reg.rates and reg.snapshot is None
+    view = info_view(reg, "en", {})
+    assert view.payload["rates"] == {"first": None, "last": None, "currencies": []}
+    assert view.payload["files"] == [{"path": reg.files[0], "role": "overlay", "via": "--registry"}]
+    labels = [row[0] for row in view.grid.rows]
+    assert "Rates cover" not in labels
+    assert view.grid.rows[1] == ["Registry snapshot", "—"]
+    assert view.grid.rows[-1] == ["Overlay", f"{reg.files[0]} (--registry)"]
+
+
+def test_rates_view_lists_every_rate_with_its_source(vreg):
+    from cnai.views import rates_view
+
+    view = rates_view(vreg, "en")
+    assert view.payload[1] == {
+        "date": "2025-06-01", "base": "USD", "rates": {"CNY": 7.2, "KRW": 1380},
+        "source": {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02",
+                   "accessed_via": "cnai update"},
+        "notes": None,
+    }  # fmt: skip
+    assert view.payload[0]["source"]["accessed_via"] is None
+    assert _columns(view.grid) == [("date", "Date", "left", False), ("rate", "Rate", "left", False),
+                                   ("source", "Source", "left", True)]  # fmt: skip
+    assert view.grid.rows == [
+        ["2025-01-01", "1 USD = 7.3 CNY", "A model card"], ["2025-01-01", "1 USD = 1,450.00 KRW", "A model card"],
+        ["2025-06-01", "1 USD = 7.2 CNY", "Rates"], ["2025-06-01", "1 USD = 1,380.00 KRW", "Rates"],
+    ]  # fmt: skip
+    assert view.grid.raw[1:3] == [
+        ["2025-01-01", "USD", "KRW", 1450, "https://example.org/card"], ["2025-06-01", "USD", "CNY", 7.2, "https://example.org/fx"],
+    ]  # fmt: skip
+    assert view.grid.csv_headers == ["date", "base", "currency", "per_base", "source_url"]
+    assert view.grid.footer == [
+        "A model card: https://example.org/card; published 2025-01-01",
+        "Rates: https://example.org/fx; published 2025-06-02; cnai update",
+    ]
+    assert rates_view(vreg, "ko").grid.footer[0] == "A model card: https://example.org/card; 발표 2025-01-01"
+
+
+@pytest.mark.parametrize(
+    ("value", "scale", "lang", "shown"),
+    [
+        (671e9, 10**12, "en", "0.671T params"),
+        (671e9, 10**3, "en", "671,000,000K params"),  # six significant digits, never 6.71e+08
+        (671e9, 10**4, "en", "671B params"),  # 만 has no letter: the count as every command shows it
+        (671e9, 1, "ko", "671B 파라미터"),
+        (1.5, 1, "zh", "1.5 参数"),
+        (131072, 10**3, "en", "131.072K tokens"),
+    ],
+)
+def test_a_quantity_in_the_scale_asked_for(value, scale, lang, shown):
+    from cnai.views import quantity_text
+
+    assert quantity_text(value, "param" if "params" in shown or "파라미터" in shown or "参数" in shown else "token",
+                         lang, scale) == shown  # fmt: skip
+
+
+def test_format_significant_rounds_without_an_exponent():
+    from cnai.numbers import format_significant
+
+    assert [format_significant(v) for v in (671e6, 0.6710004, 67100000.5, 123456789.0, 999999.5, 0.0, -2.5)] == [
+        "671,000,000", "0.671", "67,100,000", "123,457,000", "1,000,000", "0", "-2.5",
+    ]  # fmt: skip
+    assert format_significant(1234.5678, 3) == "1,230"
+
+
+def test_rank_view_marks_another_regime_and_shows_settings(vreg):
+    from cnai.output import Bar
+    from cnai.query import rank_models
+    from cnai.views import rank_view
+
+    ranked, missing = rank_models(vreg, "aime24", [])
+    assert missing == 1
+    view = rank_view(vreg, ranked, "aime24", "en")
+    assert view.payload[0] == {"rank": 1, "id": "spark-1", "name": "Spark-1", "value": 60, "unit": "%",
+                               "setting": "thinking, pass@64", "regime": "pass@64", "comparable": False}  # fmt: skip
+    assert _columns(view.grid) == [("rank", "#", "right", False), ("id", "ID", "left", False),
+                                   ("name", "Name", "left", False), ("value", "Value", "right", False),
+                                   ("setting", "Setting", "left", True)]  # fmt: skip
+    assert view.grid.rows == [
+        ["1", "spark-1", "Spark-1", "60% †", "thinking, pass@64"],
+        ["2", "rocket-70b-a7b", "Rocket-70B-A7B", "50.5%", "pass@1"],
+        ["2", "rocket-7b", "Rocket-7B", "50.5%", "pass@1"],
+    ]
+    assert view.grid.raw[0] == [1, "spark-1", "Spark-1", 60, "thinking, pass@64"]
+    assert view.grid.footer == [
+        "† measured in another setting (pass@k or benchmark version) than the rest: not comparable"
+    ]
+    assert view.grid.chart is None  # a table unless --chart
+    chinese = rank_view(vreg, ranked, "aime24", "zh", chart=True)
+    assert chinese.grid.rows[0][2:4] == ["火花一号", "60% †"]
+    assert chinese.grid.chart == [Bar("1. 火花一号", 60.0, "60%"), Bar("2. Rocket-70B-A7B", 50.5, "50.5%"),
+                                  Bar("2. Rocket-7B", 50.5, "50.5%")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("by", "lang", "rows", "bars"),
+    [
+        ("context", "ko", [["1", "rocket-70b-a7b", "Rocket-70B-A7B", "128K"]], [131072.0]),
+        ("params", "en", [["1", "rocket-70b-a7b", "Rocket-70B-A7B", "70B"], ["2", "rocket-7b", "Rocket-7B", "7B"]],
+         [70e9, 7e9]),
+        ("released", "zh", [["1", "comet-1", "Comet-1", "2025-03"], ["2", "rocket-7b", "Rocket-7B", "2025-02-01"],
+                            ["3", "rocket-70b-a7b", "Rocket-70B-A7B", "2025-01-01"], ["4", "spark-1", "火花一号", "2024"]],
+         [1886.0, 1858.0, 1827.0, 1461.0]),  # days since 2020-01-01; a partial date at its start
+    ],
+)  # fmt: skip
+def test_rank_view_fields_without_settings(vreg, by, lang, rows, bars):
+    from cnai.query import rank_models
+    from cnai.views import rank_view
+
+    view = rank_view(vreg, rank_models(vreg, by, [])[0], by, lang, chart=True)
+    assert view.grid.rows == rows
+    assert len(view.grid.columns) == 4 and view.grid.footer == []
+    assert [bar.value for bar in view.grid.chart] == bars
+    assert [bar.text for bar in view.grid.chart] == [row[3] for row in rows]
+
+
+def test_validate_view_counts_each_record_kind(vreg):
+    from cnai.views import validate_view
+
+    view = validate_view(vreg, "views.yaml")
+    counts = {"models": 4, "families": 3, "vendors": 2, "benchmarks": 2, "funding": 2, "rates": 2, "claims": 2,
+              "sources": 4}  # fmt: skip
+    assert view.payload == {"file": "views.yaml", "valid": True, "problems": [], "counts": counts}
+    assert _columns(view.grid) == [("file", "file", "left", False), ("result", "result", "left", True)]
+    assert view.grid.rows == [
+        ["views.yaml", "ok: 4 models, 3 families, 2 vendors, 2 benchmarks, 2 funding, 2 rates, 2 claims, 4 sources"]
+    ]
+    assert view.grid.raw == [["views.yaml", "ok"]]
+
+
+@pytest.mark.parametrize(
+    ("value", "whole"),
+    [(671e9, 671_000_000_000), (0.5, 0.5), (-3.0, -3), (2.0**63 - 1024, 2**63 - 1024), (2.0**63, 2.0**63)],
+)
+def test_whole_numbers_become_integers_within_int64(value, whole):
+    from cnai.views import _whole
+
+    assert _whole(value) == whole and type(_whole(value)) is type(whole)
+
+
+def test_show_view_every_field_with_its_source(vreg):
+    from cnai.views import flatten, show_view
+
+    view = show_view(vreg, vreg.models["rocket-70b-a7b"], "en")
+    assert _columns(view.grid) == [("field", "Field", "left", False), ("source", "Source", "left", True),
+                                   ("value", "Value", "left", True)]  # fmt: skip
+    assert view.grid.rows == [
+        ["ID", "", "rocket-70b-a7b"],
+        ["Name", "", "Rocket-70B-A7B"],
+        ["Family", "", "Rocket"],
+        ["Vendor", "", "Acme"],
+        ["Country", "", "CN"],
+        ["Released", "[1]", "2025-01-01"],  # the model's sources, said once on its first figure
+        ["Architecture", "", "MoE"],
+        ["Params (total)", "", "70B (70,000,000,000)"],
+        ["Params (active)", "", "7B (7,000,000,000)"],
+        ["Context (native)", "", "32K (32,768)"],
+        ["Context (max)", "", "128K (131,072)"],
+        ["License", "", "Apache-2.0"],
+        ["Open weights", "", "yes"],
+        ["Languages", "", "—"],
+        ["Reasoning", "", "—"],
+        ["Price", "[2]", "in 2 / out 8 / cached in 0.5 CNY per 1M tokens, from 2025-01-01 (input ≤32K)"],
+        ["Price", "[2]", "in 1 / out — CNY per 1M tokens, from 2025-03-01 (promotion) ◀ in effect"],
+        ["AIME 2024", "[1]", "50.5% (pass@1; self-reported)"],
+    ]
+    assert view.grid.footer == [
+        "[1]: sources for every field that cites none of its own",
+        "[1] A model card (2025-01-01) https://example.org/card",
+        "[2] Price list https://example.org/prices",
+    ]
+    assert view.grid.csv_headers == ["field", "value"]
+    assert view.grid.raw == flatten(view.payload)
+    assert view.payload["price"]["date"] == "2025-03-01"  # the one in effect today
+    assert view.payload["benchmarks"]["aime24"]["unit"] == "%"  # the benchmark's unit when the score has none
+
+
+def test_show_view_names_undisclosed_and_a_score_setting(vreg):
+    from cnai.views import show_view
+
+    chinese = show_view(vreg, vreg.models["spark-1"], "zh").grid
+    assert chinese.rows[1:4] == [["名称", "", "火花一号"], ["其他名称", "", "Spark-1, sparky"], ["系列", "", "Spark"]]
+    assert chinese.rows[8:12] == [["总参数量", "", "未披露"], ["激活参数量", "", "未披露"], ["原生上下文", "", "未披露"],
+                                  ["最大上下文", "", "未披露"]]  # fmt: skip
+    assert chinese.rows[-1] == ["AIME 2024", "[2]", "60% (thinking, pass@64; 自报)"]
+    assert chinese.footer == ["[1]：未单独标注来源的各项的来源", "[1] A model card (2025-01-01) https://example.org/card",
+                              "[2] A blog post (2025-02) https://example.org/blog"]  # fmt: skip
+    english = show_view(vreg, vreg.models["spark-1"], "en").grid
+    assert english.rows[2] == ["Other names", "", "火花一号, sparky"]  # the vendor's own name first, then others
+
+
+def test_show_view_of_an_overlay_model_with_every_optional_field(layered):
+    from cnai.views import show_view
+
+    bundled, overlay = layered.files
+    view = show_view(layered, layered.models["rocket-7b"], "ko")
+    assert view.grid.rows == [
+        ["ID", "", "rocket-7b"],
+        ["정의된 파일", "", f"{overlay}; 다음 파일의 항목을 대체 {bundled}"],
+        ["이름", "", "Rocket-7B"],
+        ["다른 이름", "", "rocky"],
+        ["계열", "", "Rocket"],
+        ["개발사", "", "애크미"],
+        ["국가", "", "CN"],
+        ["공개일", "[1] [2]", "2025-02-02"],
+        ["구조", "", "Dense"],
+        ["전체 파라미터", "", "7B (7,000,000,000)"],
+        ["활성 파라미터", "", ""],  # a dense model has no active count: blank, not "unknown"
+        ["기본 컨텍스트", "", "—"],
+        ["최대 컨텍스트", "", "—"],
+        ["라이선스", "", "—"],
+        ["가중치 공개", "", "아니요"],
+        ["지원 언어 수", "", "119"],
+        ["입출력 형식", "", "text, image → —"],
+        ["추론 방식", "", "하이브리드 (사고 모드 전환)"],
+        ["기반 모델", "", "rocket-70b-a7b"],
+        ["특화 분야", "", "math, code"],
+    ]
+    assert view.grid.footer == [
+        "비고: Trained again.", "[1] [2]: 출처가 따로 없는 모든 항목의 출처",
+        "[1] A model card (2025-01-01) https://example.org/card", "[2] A blog post (2025-02) https://example.org/blog",
+    ]  # fmt: skip
+    assert view.payload["origin"] == {"file": overlay, "replaces": [bundled]}
+    assert view.payload["price"] is None and view.payload["prices"] == []
+
+
+def test_show_view_converts_the_price_in_effect_on_a_day(vreg):
+    from cnai.query import convert_price
+    from cnai.units import Converter
+    from cnai.views import show_view
+
+    model = vreg.models["rocket-70b-a7b"]
+    converted = convert_price(model.price_on("2025-02-01"), Converter(vreg), "USD")
+    view = show_view(vreg, model, "en", converted, "2025-02-01")
+    assert view.grid.rows[15:18] == [
+        ["Price", "[2]", "in 2 / out 8 / cached in 0.5 CNY per 1M tokens, from 2025-01-01 (input ≤32K) ◀ in effect"],
+        ["Price", "[2]", "in 1 / out — CNY per 1M tokens, from 2025-03-01 (promotion)"],
+        ["Price", "", "≈ in 0.274 / out 1.096 / cached in 0.06849 USD per 1M tokens (input ≤32K) (1 CNY = 0.136986 USD, "
+                      "2025-01-01)"],
+    ]  # fmt: skip
+    price = view.payload["price"]
+    assert price["date"] == "2025-01-01"
+    assert price["converted"] == {
+        "input": pytest.approx(2 / 7.3), "output": pytest.approx(8 / 7.3), "cache_hit_input": pytest.approx(0.5 / 7.3),
+        "currency": "USD",
+        "rate": {"from": "CNY", "to": "USD", "value": pytest.approx(1 / 7.3), "date": "2025-01-01",
+                 "source": {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}},
+    }  # fmt: skip
+    before = show_view(vreg, model, "en", None, "2024-12-31")  # before any price: none in effect, none marked
+    assert before.payload["price"] is None
+    assert [row[2] for row in before.grid.rows if row[0] == "Price"] == [
+        "in 2 / out 8 / cached in 0.5 CNY per 1M tokens, from 2025-01-01 (input ≤32K)",
+        "in 1 / out — CNY per 1M tokens, from 2025-03-01 (promotion)",
+    ]
+
+
+def test_flatten_names_every_leaf_by_its_path():
+    from cnai.views import flatten
+
+    document = {"a": {"b": 1, "c": [True, {"d": None}]}, "e": [], "f": {}, "g": "x"}
+    assert flatten(document) == [["a.b", 1], ["a.c.0", True], ["a.c.1.d", None], ["e", None], ["f", None], ["g", "x"]]
+    assert flatten(5) == [["", 5]]
+    assert flatten([7], "top") == [["top.0", 7]]
+
+
+def test_compare_view_rows_units_and_an_uncompared_score(vreg):
+    from cnai.query import compare
+    from cnai.views import compare_view
+
+    models = [vreg.models[i] for i in ("rocket-70b-a7b", "rocket-7b", "spark-1")]
+    view = compare_view(vreg, models, compare(vreg, models), "en")
+    assert _columns(view.grid) == [
+        ("field", "Field", "left", False),
+        ("rocket-70b-a7b", "Rocket-70B-A7B", "right", True),
+        ("rocket-7b", "Rocket-7B", "right", True),
+        ("spark-1", "Spark-1", "right", True),
+    ]
+    assert view.grid.rows == [
+        ["Vendor", "Acme", "Acme", "Bolt"],
+        ["Country", "CN", "CN", "US"],
+        ["Family", "Rocket", "Rocket", "Spark"],
+        ["Released", "2025-01-01", "2025-02-01", "2024"],
+        ["Architecture", "MoE", "dense", "—"],
+        ["Reasoning", "—", "—", "—"],
+        ["Params (total)", "70B", "7B", "undisclosed"],
+        ["Params (active)", "7B", "", "undisclosed"],
+        ["Context (native)", "32K", "—", "undisclosed"],
+        ["Context (max)", "128K", "—", "undisclosed"],
+        ["License", "Apache-2.0", "—", "—"],
+        ["Open weights", "yes", "no", "—"],
+        ["AIME 2024 †", "50.5% [pass@1]", "50.5% [pass@1]", "60% [pass@64]"],  # regimes differ: said in each cell
+        ["Price (input)", "1 CNY/1,000,000 tokens", "", ""],
+        ["Price (output)", "", "", ""],
+        ["Price date", "2025-03-01", "", ""],
+    ]  # fmt: skip
+    assert view.grid.raw[4:7] == [["architecture", "moe", "dense", None], ["reasoning", None, None, None],
+                                  ["params.total", 70_000_000_000, 7_000_000_000, None]]  # fmt: skip
+    assert view.grid.raw[-4] == ["benchmarks.aime24", 50.5, 50.5, 60]
+    assert (view.grid.marks, view.grid.footer) == ({}, ["† settings or currencies differ, not ranked"])
+    assert view.payload["best"] == {}
+    assert view.payload["rows"][12] == {"key": "benchmarks.aime24", "group": "benchmarks", "values": [50.5, 50.5, 60],
+                                        "units": ["%", "%", "%"], "comparable": False, "best": []}  # fmt: skip
+    assert [m["id"] for m in view.payload["models"]] == ["rocket-70b-a7b", "rocket-7b", "spark-1"]
+
+
+def test_compare_view_marks_a_best_and_a_tie(vreg):
+    from cnai.query import compare
+    from cnai.views import compare_view
+
+    models = [vreg.models["rocket-70b-a7b"], vreg.models["rocket-7b"]]
+    older, newer = models[0].prices  # each model a price: in 2 CNY and in 1 CNY
+    prices = {"rocket-70b-a7b": older, "rocket-7b": newer}
+    rows = compare(vreg, models, ["aime24", "context.native", "price", "family"], prices=prices)
+    view = compare_view(vreg, models, rows, "zh")
+    assert view.grid.rows == [
+        ["系列", "Rocket", "Rocket"],
+        ["原生上下文", "32K", "—"],
+        ["AIME 2024", "50.5%", "50.5%"],
+        ["价格（输入）", "2 CNY/1,000,000 tokens", "1 CNY/1,000,000 tokens"],
+        ["价格（输出）", "8 CNY/1,000,000 tokens", ""],
+        ["价格日期", "2025-01-01 (input ≤32K)", "2025-03-01"],
+    ]
+    assert view.grid.marks == {(2, 1): "=", (2, 2): "=", (3, 2): "*"}  # (row, column): the name is column 0
+    assert view.grid.footer == ["* 该行最佳", "= 并列最佳"]
+    assert view.payload["best"] == {"benchmarks.aime24": ["rocket-70b-a7b", "rocket-7b"], "price.input": ["rocket-7b"]}
+    assert view.payload["rows"][3]["values"] == [2, 1] and view.payload["rows"][3]["best"] == ["rocket-7b"]
+    only_best = compare_view(vreg, models, [rows[3]], "en")
+    assert only_best.grid.footer == ["* best in row"]
+
+
+CONVERT_CASES = [
+    # amount, --to, --rate, lang: payload, display row, CSV row
+    ("600억 위안", "USD", None, "en",
+     {"input": {"value": 60e9, "unit": "CNY"},
+      "output": {"value": pytest.approx(60e9 / 7.2), "unit": "USD", "display": "8.333 billion USD",
+                 "base": {"value": pytest.approx(60e9 / 7.2), "unit": "USD"}},
+      "rate": {"from": "CNY", "to": "USD", "value": pytest.approx(1 / 7.2), "date": "2025-06-01",
+               "source": {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}}},
+     ["60 billion CNY", "8.333 billion USD", "1 CNY = 0.138889 USD", "2025-06-01 Rates"],
+     [60e9, "CNY", pytest.approx(60e9 / 7.2), "USD", pytest.approx(1 / 7.2), "2025-06-01", "fx"]),
+    ("600억 위안", "억 원", None, "ko",
+     {"input": {"value": 60e9, "unit": "CNY"},
+      "output": {"value": pytest.approx(115_000), "unit": "100000000× KRW", "display": "11조 5,000억 원",
+                 "base": {"value": pytest.approx(11.5e12), "unit": "KRW"}},
+      "rate": {"from": "CNY", "to": "KRW", "value": pytest.approx(1380 / 7.2), "date": "2025-06-01",
+               "source": {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}}},
+     ["600억 위안", "11조 5,000억 원", "1 CNY = 191.67 KRW", "2025-06-01 Rates"],
+     [60e9, "CNY", pytest.approx(115_000), "100000000× KRW", pytest.approx(1380 / 7.2), "2025-06-01", "fx"]),
+    ("1조 원", "CNY", "CNY:KRW=193", "zh",
+     {"input": {"value": 1e12, "unit": "KRW"},
+      "output": {"value": pytest.approx(1e12 / 193), "unit": "CNY", "display": "51.81亿元",
+                 "base": {"value": pytest.approx(1e12 / 193), "unit": "CNY"}},
+      "rate": {"from": "KRW", "to": "CNY", "value": pytest.approx(1 / 193), "date": None,
+               "source": {"key": None, "title": "command line: --rate CNY:KRW=193", "url": None, "date": None}}},
+     ["1万亿韩元", "51.81亿元", "1 KRW = 0.00518135 CNY", "--rate"],
+     [1e12, "KRW", pytest.approx(1e12 / 193), "CNY", pytest.approx(1 / 193), None, "--rate CNY:KRW=193"]),
+    ("10 EUR", "KRW", "EUR:USD=1.1", "en",
+     {"input": {"value": 10.0, "unit": "EUR"},
+      "output": {"value": pytest.approx(15_180), "unit": "KRW", "display": "15,180 KRW",
+                 "base": {"value": pytest.approx(15_180), "unit": "KRW"}},
+      "rate": {"from": "EUR", "to": "KRW", "value": pytest.approx(1518), "date": "2025-06-01",
+               "source": {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}}},
+     ["10 EUR", "15,180 KRW", "1 EUR = 1,518.00 KRW", "2025-06-01 Rates + --rate"],
+     [10.0, "EUR", pytest.approx(15_180), "KRW", pytest.approx(1518), "2025-06-01", "fx"]),
+    ("5 USD", "USD", None, "en",
+     {"input": {"value": 5.0, "unit": "USD"},
+      "output": {"value": 5.0, "unit": "USD", "display": "5 USD", "base": {"value": 5.0, "unit": "USD"}},
+      "rate": {"from": "USD", "to": "USD", "value": 1.0, "date": None,
+               "source": {"key": None, "title": "same currency", "url": None, "date": None}}},
+     ["5 USD", "5 USD", "1 USD = 1 USD", ""],
+     [5.0, "USD", 5.0, "USD", 1.0, None, None]),
+    ("671B params", "T params", None, "en",
+     {"input": {"value": 671_000_000_000, "unit": "param"},
+      "output": {"value": 0.671, "unit": "T params", "display": "0.671T params",
+                 "base": {"value": 671_000_000_000, "unit": "param"}},
+      "rate": None},
+     ["671B params", "0.671T params"], [671_000_000_000, "param", 0.671, "T params"]),
+    ("128K tokens", "만 tokens", None, "ko",
+     {"input": {"value": 128_000, "unit": "token"},
+      "output": {"value": 12.8, "unit": "10000× tokens", "display": "128K 토큰",
+                 "base": {"value": 128_000, "unit": "token"}},
+      "rate": None},
+     ["128K 토큰", "128K 토큰"], [128_000, "token", 12.8, "10000× tokens"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("amount", "to", "rate", "lang", "payload", "row", "raw"), CONVERT_CASES)
+def test_convert_view_document_display_and_csv(vreg, amount, to, rate, lang, payload, row, raw):
+    from cnai.query import convert_amount
+    from cnai.units import Converter, parse_override
+    from cnai.views import convert_view
+
+    converter = Converter(vreg, [parse_override(rate)] if rate else [])
+    view = convert_view(vreg, convert_amount(amount, to, converter), lang, f"--rate {rate}" if rate else None)
+    assert view.payload == payload
+    assert (view.grid.rows, view.grid.raw) == ([row], [raw])
+    with_rate = len(row) == 4
+    assert view.grid.csv_headers == ["input", "input_unit", "output", "output_unit"] + (
+        ["rate", "rate_date", "rate_source"] if with_rate else []
+    )
+    headers = {"en": ["Input", "Output", "Rate", "Rate source"], "ko": ["입력", "결과", "환율", "환율 출처"],
+               "zh": ["输入", "结果", "汇率", "汇率来源"]}[lang][: len(row)]  # fmt: skip
+    assert _columns(view.grid) == [
+        (key, header, "right" if key in ("input", "output") else "left", key == "rate_source")
+        for key, header in zip(["input", "output", "rate", "rate_source"], headers, strict=False)
+    ]
+    if payload["rate"] is None:  # a count: whole numbers stay integers (671000000000, not 671000000000.0)
+        assert type(view.payload["input"]["value"]) is int and type(view.payload["output"]["base"]["value"]) is int
+
+
+CARD = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
+BLOG = {"key": "blog", "title": "A blog post", "url": "https://example.org/blog", "date": "2025-02"}
+
+
+def test_model_json_every_field_of_the_contract(layered):
+    from cnai.views import model_json
+
+    bundled, overlay = layered.files
+    assert model_json(layered, layered.models["rocket-7b"]) == {
+        "id": "rocket-7b", "name": "Rocket-7B", "names": {}, "family": "rocket", "vendor": "acme", "country": "CN",
+        "released": "2025-02-02", "architecture": "dense", "params": {"total": 7_000_000_000, "active": None},
+        "context": {"native": None, "max": None}, "license": None, "open_weights": False, "languages": 119,
+        "modalities": {"input": ["text", "image"], "output": []}, "reasoning": "hybrid", "base_model": "rocket-70b-a7b",
+        "specialties": ["math", "code"], "benchmarks": {}, "price": None, "prices": [], "undisclosed": [],
+        "origin": {"file": overlay, "replaces": [bundled]}, "notes": "Trained again.", "sources": [CARD, BLOG],
+    }  # fmt: skip
+    spark = model_json(layered, layered.models["spark-1"])
+    assert (spark["names"], spark["country"], spark["undisclosed"], spark["origin"]) == (
+        {"zh": "火花一号"},
+        "US",
+        ["params", "context"],
+        None,
+    )
+    assert spark["benchmarks"] == {"aime24": {
+        "value": 60, "unit": "%", "mode": "thinking", "k": 64, "samples": None, "version": None, "reported_by": None,
+        "note": None, "setting": "thinking, pass@64", "self_reported": True, "source": BLOG,
+    }}  # fmt: skip
+    rocket = model_json(layered, layered.models["rocket-70b-a7b"])
+    assert rocket["prices"][0] == {
+        "date": "2025-01-01", "input": 2, "output": 8, "cache_hit_input": 0.5, "currency": "CNY", "per_tokens": 1_000_000,
+        "tier": "input ≤32K", "note": None,
+        "source": {"key": "prices", "title": "Price list", "url": "https://example.org/prices", "date": None},
+    }  # fmt: skip
+    assert rocket["price"] == model_json(layered, layered.models["rocket-70b-a7b"])["prices"][1]  # in effect today
+
+
+def test_list_view_table_and_raw_values(vreg):
+    from cnai.views import list_view, model_json
+
+    models = list(vreg.models.values())
+    view = list_view(vreg, models, "en")
+    assert _columns(view.grid) == [
+        ("id", "ID", "left", False), ("name", "Name", "left", False), ("vendor", "Vendor", "left", False),
+        ("released", "Released", "left", False), ("architecture", "Architecture", "left", False),
+        ("params", "Params", "right", False), ("active", "Active", "right", False),
+        ("context", "Context", "right", False), ("license", "License", "left", True),
+        ("open_weights", "Open weights", "left", False),
+    ]  # fmt: skip
+    assert view.grid.rows == [
+        ["comet-1", "Comet-1", "Acme", "2025-03", "—", "—", "—", "—", "—", "—"],
+        ["spark-1", "Spark-1", "Bolt", "2024", "—", "undisclosed", "undisclosed", "undisclosed", "—", "—"],
+        ["rocket-70b-a7b", "Rocket-70B-A7B", "Acme", "2025-01-01", "MoE", "70B", "7B", "128K", "Apache-2.0", "yes"],
+        ["rocket-7b", "Rocket-7B", "Acme", "2025-02-01", "dense", "7B", "", "—", "—", "no"],
+    ]
+    assert view.grid.raw == [
+        ["comet-1", "Comet-1", "acme", "2025-03", None, None, None, None, None, None],
+        ["spark-1", "Spark-1", "bolt", "2024", None, None, None, None, None, None],
+        ["rocket-70b-a7b", "Rocket-70B-A7B", "acme", "2025-01-01", "moe", 70_000_000_000, 7_000_000_000, 131072,
+         "Apache-2.0", True],
+        ["rocket-7b", "Rocket-7B", "acme", "2025-02-01", "dense", 7_000_000_000, None, None, None, False],
+    ]  # fmt: skip
+    assert view.payload == [model_json(vreg, m) for m in models]
+    korean = list_view(vreg, models, "ko").grid
+    assert korean.rows[1][2] == "Bolt" and korean.rows[2][2] == "애크미" and korean.rows[1][5] == "비공개"
