@@ -58,10 +58,9 @@ class Registry:
 
     # -- lookups
 
-    def country_of(self, model: Model) -> str | None:
-        """A model's country is its vendor's."""
-        vendor = self.vendors.get(model.vendor)
-        return vendor.country if vendor else None
+    def country_of(self, model: Model) -> str:
+        """A model's country is its vendor's (every vendor has one: the validator requires it)."""
+        return self.vendors[model.vendor].country
 
     def family_models(self, family_id: str) -> list[Model]:
         return [m for m in self.models.values() if m.family == family_id]

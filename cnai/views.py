@@ -29,9 +29,7 @@ def display_name(names: dict[str, str], default: str, lang: str) -> str:
 
 
 def source_json(reg: Registry, key: str) -> dict[str, Any]:
-    source = reg.sources.get(key)
-    if source is None:  # only reachable for a registry that skipped validation
-        return {"key": key, "title": None, "url": None, "date": None}
+    source = reg.sources[key]  # the validator refuses a citation of an unknown source
     return {"key": key, "title": source.title, "url": source.url, "date": source.date}
 
 
@@ -135,15 +133,17 @@ def show_value(m: Model, key: str, lang: str, reg: Registry | None = None) -> st
         f = reg.families[m.family]
         return display_name(f.names, f.name, lang)
     if key == "country" and reg is not None:
-        return reg.country_of(m) or word("unknown", lang)
-    value = getattr(m, key, None)
+        return reg.country_of(m)
+    value = getattr(m, key)
     if value is None:
         return _missing(m, key, lang)
     return str(value)
 
 
-def score_text(value: float, unit: str | None, lang: str = "en") -> str:
-    number = f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
+def score_text(value: float, unit: str | None, lang: str) -> str:
+    number = f"{value:g}"
+    if "e" in number:  # `g` turns to an exponent from 999,999.5 up and below 0.0001: never shown so
+        number = f"{value:,.0f}" if abs(value) >= 1 else format_significant(value)
     if not unit:
         return number
     if unit == "%":
@@ -205,7 +205,7 @@ def show_view(
     refs = {key: i + 1 for i, key in enumerate(_cited_keys(m))}
 
     def cite(key: str) -> str:
-        return f"[{refs[key]}]" if key in refs else ""
+        return f"[{refs[key]}]"  # refs holds every key the model, its prices and its scores cite
 
     # The model's own sources back every field below that does not cite its own (benchmarks
     # and prices do): said once, on the first figure, rather than on every row.
@@ -225,9 +225,9 @@ def show_view(
         add("names", ", ".join([*others, *m.aliases]))
     add("family", show_value(m, "family", lang, reg))
     add("vendor", show_value(m, "vendor", lang, reg))
-    add("country", show_value(m, "country", lang, reg))
+    add("country", reg.country_of(m))
     figures = [
-        (key, show_value(m, key, lang, reg), _exact(m, key))
+        (key, show_value(m, key, lang), _exact(m, key))
         for key in ("released", "architecture", "params.total", "params.active", "context.native", "context.max")
     ]
     figures += [
@@ -345,29 +345,25 @@ def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str)
     grid_rows: list[list[str]] = []
     raw: list[list[Any]] = []
     marks: dict[tuple[int, int], str] = {}
-    uncompared = False
-    tied = False
     for r, row in enumerate(rows):
         if row.group == "benchmarks":  # compare() makes rows only for registered benchmarks
-            name = reg.benchmarks[row.key.split(".", 1)[1]].name
+            name = reg.benchmarks[row.key.removeprefix("benchmarks.")].name
         else:
             name = label(row.key, lang)
-        if row.group in ("benchmarks", "price") and not row.comparable:
-            uncompared = True
+        if _uncompared(row):
             name += " †"
         cells = [name]
-        tied = tied or len(row.best) > 1
-        for i, (m, cell) in enumerate(zip(models, row.cells, strict=True)):
-            cells.append(_compare_cell(reg, m, row, cell, lang))
+        for i, cell in enumerate(row.cells):
+            cells.append(_compare_cell(reg, models[i], row, cell, lang))
             if i in row.best:
                 marks[(r, i + 1)] = TIE_MARK if len(row.best) > 1 else BEST_MARK
         grid_rows.append(cells)
         raw.append([row.key, *[c.value for c in row.cells]])
     # Each mark is explained only when it is used: no "* best in row" under a table without a star.
     footer = [word("best", lang)] if any(len(row.best) == 1 for row in rows) else []
-    if tied:
+    if any(len(row.best) > 1 for row in rows):
         footer.append(word("tied", lang))
-    if uncompared:
+    if any(_uncompared(row) for row in rows):
         footer.append("† " + word("settings_differ", lang))
     best: dict[str, Any] = {}
     for row in rows:
@@ -387,6 +383,11 @@ def compare_view(reg: Registry, models: list[Model], rows: list[Row], lang: str)
     ]  # fmt: skip
     payload = {"models": [model_json(reg, m) for m in models], "rows": row_json, "best": best}
     return View(payload, Grid(columns, grid_rows, raw, marks, footer))
+
+
+def _uncompared(row: Row) -> bool:
+    """A score or price row whose cells cannot be ranked (settings or currencies differ): marked †."""
+    return row.group in ("benchmarks", "price") and not row.comparable
 
 
 def _compare_cell(reg: Registry, m: Model, row: Row, cell: Any, lang: str) -> str:
@@ -549,7 +550,7 @@ _SCALE_LETTERS = {10**3: "K", 10**6: "M", 10**9: "B", 10**12: "T"}
 _UNIT_WORDS = {"param": ("params", "파라미터", "参数"), "token": ("tokens", "토큰", "词元")}
 
 
-def quantity_text(value: float, unit: str, lang: str, scale: int = 1) -> str:
+def quantity_text(value: float, unit: str, lang: str, scale: int) -> str:
     """`671000000000 param` → `671B params`; with scale 10**12 → `0.671T params`, 10**3 →
     `671,000,000K params` (six significant digits, never an exponent). A scale without a letter
     (만, 억) shows the count as every other command does: no figure without its scale."""
@@ -560,7 +561,7 @@ def quantity_text(value: float, unit: str, lang: str, scale: int = 1) -> str:
     return f"{format_count(int(value)) if value == int(value) else format_significant(value)} {words}"
 
 
-def amount_text(value: float, unit: str, lang: str, scale: int = 1) -> str:
+def amount_text(value: float, unit: str, lang: str, scale: int) -> str:
     if unit in _UNIT_WORDS:
         return quantity_text(value, unit, lang, scale)
     return format_money(value, unit, lang)
@@ -578,7 +579,7 @@ def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str
     # The value in the unit asked for (`--to "T params"` → 0.671 "T params"), the base value beside it.
     scale = result.scale  # 1 when none was asked for
     unit = result.output_unit
-    if scale > 1:
+    if scale != 1:
         unit = f"{_SCALE_LETTERS.get(scale, f'{scale}×')} {_UNIT_WORDS[unit][0] if unit in _UNIT_WORDS else unit}"
     quantity = result.rate is None
     in_unit = result.output_value / scale
@@ -595,7 +596,7 @@ def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str
         },
         "rate": rate,
     }
-    cells = [amount_text(result.input_value, result.input_unit, lang), display]
+    cells = [amount_text(result.input_value, result.input_unit, lang, 1), display]
     columns = [Column("input", label("input", lang), "right"), Column("output", label("output", lang), "right")]
     values: list[Any] = [payload["input"]["value"], result.input_unit, payload["output"]["value"], unit]
     headers = ["input", "input_unit", "output", "output_unit"]

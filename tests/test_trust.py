@@ -926,10 +926,9 @@ def test_a_replaced_entry_moves_to_its_new_place_and_the_newest_snapshot_wins():
     assert reg.overrides == {"rocket-70b-a7b": ("second.yaml", ("first.yaml",))}
 
 
-def test_a_model_of_no_known_vendor_has_no_country(crowded):
-    model = crowded.models["rd-1"]
-    assert crowded.country_of(model) == "CN"
-    assert crowded.country_of(model._replace(vendor="nobody")) is None
+def test_a_models_country_is_its_vendors(crowded):
+    # No model of an unknown vendor reaches here: the validator refuses it (and requires a country).
+    assert crowded.country_of(crowded.models["rd-1"]) == "CN"
 
 
 def test_loading_without_the_cache_neither_reads_nor_writes_it(minimal, tmp_path, monkeypatch):
@@ -1335,6 +1334,7 @@ VIEWS_REG = (
         "  - {id: acme, name: Acme, names: {ko: 애크미, zh: 阿克米}, country: CN}\n"
         "  - {id: bolt, name: Bolt, country: US}\n",
     )
+    .replace("flagship: rocket-70b-a7b, aliases:", "flagship: rocket-70b-a7b, names: {zh: 火箭}, aliases:")
     .replace(
         "families:\n",
         "families:\n  - {id: comet, name: Comet, vendor: acme, flagship: comet-1}\n  - {id: spark, name: Spark, vendor: bolt, flagship: spark-1}\n",
@@ -1386,10 +1386,12 @@ VIEWS_REG = (
     .replace(
         "models:\n",
         "models:\n"
-        "  - {id: comet-1, name: Comet-1, family: comet, released: \"2025-03\", sources: [card]}\n"
-        "  - {id: spark-1, name: Spark-1, names: {zh: 火花一号}, family: spark, released: \"2024\", undisclosed: [params, context],\n"
-        "     aliases: [sparky], sources: [card],\n"
-        "     benchmarks: {aime24: {value: 60, k: 64, mode: thinking, self_reported: true, source: blog}}}\n",
+        "  - {id: comet-1, name: Comet-1, family: comet, released: \"2025-03\", modalities: {input: [text]},\n"
+        "     prices: [{date: \"2025-03-01\", currency: USD, per: 1000000, input: 1.5, output: 6.0, source: prices}],\n"
+        "     sources: [card]}\n"
+        "  - {id: spark-1, name: Spark-1, names: {zh: 火花一号}, family: spark, released: \"2024\",\n"
+        "     undisclosed: [params, context, languages, license], modalities: {output: [image]}, aliases: [sparky],\n"
+        "     sources: [card], benchmarks: {aime24: {value: 60.0, k: 64, mode: thinking, self_reported: true, source: blog}}}\n",
     )
 )  # fmt: skip
 
@@ -1534,6 +1536,8 @@ def test_funding_view_in_its_own_currency(vreg):
         ["world-spend", "World spending", "spending", None, "2025", 1_500_000_000, "USD"],
     ]
     assert grid.csv_headers == FUNDING_CSV
+    card = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
+    assert [item["sources"] for item in view.payload] == [[card], [card]]
 
 
 def test_funding_view_converted_at_each_figures_table(vreg):
@@ -1711,7 +1715,10 @@ def test_a_date_bar_counts_days_from_2020_a_partial_date_from_its_start(value, d
 VIEWS_OVERLAY = """\
 schema: 1
 snapshot: "2025-07-01"
+rates:
+  - {date: "2024-06-01", base: USD, rates: {CNY: 7.1}, source: card}
 models:
+  - {id: rocket-1b, name: Rocket-1B, family: rocket, released: "2025-04", sources: [card]}
   - id: rocket-7b
     name: Rocket-7B
     family: rocket
@@ -1721,11 +1728,13 @@ models:
     open_weights: false
     languages: 119
     reasoning: hybrid
-    modalities: {input: [text, image]}
+    modalities: {input: [text, image], output: [text, audio]}
     base_model: rocket-70b-a7b
     specialties: [math, code]
     aliases: [rocky]
     notes: Trained again.
+    benchmarks:
+      aime24: {value: 40, self_reported: false, source: blog}
     sources: [card, blog]
 """
 
@@ -1751,18 +1760,18 @@ def test_info_view_counts_rates_and_files(layered):
     assert view.payload == {
         "version": __version__,
         "snapshot": "2025-07-01",
-        "counts": {"models": 4, "families": 3, "vendors": 2, "benchmarks": 2, "scores": 2, "prices": 2,
-                   "funding": 2, "claims": 2, "rate_tables": 2, "sources": 4},
-        "rates": {"first": "2025-01-01", "last": "2025-06-01", "currencies": ["CNY", "KRW", "USD"]},
+        "counts": {"models": 5, "families": 3, "vendors": 2, "benchmarks": 2, "scores": 3, "prices": 3,
+                   "funding": 2, "claims": 2, "rate_tables": 3, "sources": 4},
+        "rates": {"first": "2024-06-01", "last": "2025-06-01", "currencies": ["CNY", "KRW", "USD"]},
         "files": [{"path": bundled, "role": "bundled", "via": None},
                   {"path": overlay, "role": "overlay", "via": "CNAI_REGISTRY"}],
     }  # fmt: skip
     assert _columns(view.grid) == [("field", "Field", "left", False), ("value", "Value", "left", True)]
     assert view.grid.rows == [
-        ["cnai version", __version__], ["Registry snapshot", "2025-07-01"], ["Models", "4"], ["Families", "3"],
-        ["Vendors", "2"], ["Benchmarks", "2"], ["Benchmark scores", "2"], ["Dated prices", "2"],
-        ["Funding figures", "2"], ["Article claims", "2"], ["Rate tables", "2"], ["Sources", "4"],
-        ["Rates cover", "2025-01-01 … 2025-06-01 (CNY, KRW, USD)"], ["Bundled file", bundled],
+        ["cnai version", __version__], ["Registry snapshot", "2025-07-01"], ["Models", "5"], ["Families", "3"],
+        ["Vendors", "2"], ["Benchmarks", "2"], ["Benchmark scores", "3"], ["Dated prices", "3"],
+        ["Funding figures", "2"], ["Article claims", "2"], ["Rate tables", "3"], ["Sources", "4"],
+        ["Rates cover", "2024-06-01 … 2025-06-01 (CNY, KRW, USD)"], ["Bundled file", bundled],
         ["Overlay", f"{overlay} (CNAI_REGISTRY)"],
     ]  # fmt: skip
     assert view.grid.raw == view.grid.rows
@@ -1988,10 +1997,11 @@ def test_show_view_of_an_overlay_model_with_every_optional_field(layered):
         ["라이선스", "", "—"],
         ["가중치 공개", "", "아니요"],
         ["지원 언어 수", "", "119"],
-        ["입출력 형식", "", "text, image → —"],
+        ["입출력 형식", "", "text, image → text, audio"],
         ["추론 방식", "", "하이브리드 (사고 모드 전환)"],
         ["기반 모델", "", "rocket-70b-a7b"],
         ["특화 분야", "", "math, code"],
+        ["AIME 2024", "[2]", "40%"],  # not self-reported and no setting: the figure alone
     ]
     assert view.grid.footer == [
         "비고: Trained again.", "[1] [2]: 출처가 따로 없는 모든 항목의 출처",
@@ -2063,7 +2073,7 @@ def test_compare_view_rows_units_and_an_uncompared_score(vreg):
         ["Params (active)", "7B", "", "undisclosed"],
         ["Context (native)", "32K", "—", "undisclosed"],
         ["Context (max)", "128K", "—", "undisclosed"],
-        ["License", "Apache-2.0", "—", "—"],
+        ["License", "Apache-2.0", "—", "undisclosed"],
         ["Open weights", "yes", "no", "—"],
         ["AIME 2024 †", "50.5% [pass@1]", "50.5% [pass@1]", "60% [pass@64]"],  # regimes differ: said in each cell
         ["Price (input)", "1 CNY/1,000,000 tokens", "", ""],
@@ -2090,7 +2100,7 @@ def test_compare_view_marks_a_best_and_a_tie(vreg):
     rows = compare(vreg, models, ["aime24", "context.native", "price", "family"], prices=prices)
     view = compare_view(vreg, models, rows, "zh")
     assert view.grid.rows == [
-        ["系列", "Rocket", "Rocket"],
+        ["系列", "火箭", "火箭"],
         ["原生上下文", "32K", "—"],
         ["AIME 2024", "50.5%", "50.5%"],
         ["价格（输入）", "2 CNY/1,000,000 tokens", "1 CNY/1,000,000 tokens"],
@@ -2181,8 +2191,30 @@ def test_convert_view_document_display_and_csv(vreg, amount, to, rate, lang, pay
         (key, header, "right" if key in ("input", "output") else "left", key == "rate_source")
         for key, header in zip(["input", "output", "rate", "rate_source"], headers, strict=False)
     ]
-    if payload["rate"] is None:  # a count: whole numbers stay integers (671000000000, not 671000000000.0)
-        assert type(view.payload["input"]["value"]) is int and type(view.payload["output"]["base"]["value"]) is int
+    # JSON number types: a count is whole (671000000000, not 671000000000.0), and so is its value in the
+    # unit asked for when no scale divides it; money keeps the float it was computed as.
+    document = view.payload
+    kinds = [
+        type(document["input"]["value"]),
+        type(document["output"]["value"]),
+        type(document["output"]["base"]["value"]),
+    ]
+    if payload["rate"] is not None:
+        assert kinds == [float, float, float]
+    else:
+        assert kinds == [int, int if to == "params" else float, int]
+
+
+def test_convert_view_a_count_in_its_own_unit_stays_whole(vreg):
+    from cnai.query import convert_amount
+    from cnai.units import Converter
+    from cnai.views import convert_view
+
+    view = convert_view(vreg, convert_amount("671B params", "params", Converter(vreg)), "ko")
+    assert view.payload["output"] == {"value": 671_000_000_000, "unit": "param", "display": "671B 파라미터",
+                                      "base": {"value": 671_000_000_000, "unit": "param"}}  # fmt: skip
+    assert type(view.payload["output"]["value"]) is int
+    assert view.grid.rows == [["671B 파라미터", "671B 파라미터"]]
 
 
 CARD = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
@@ -2197,15 +2229,19 @@ def test_model_json_every_field_of_the_contract(layered):
         "id": "rocket-7b", "name": "Rocket-7B", "names": {}, "family": "rocket", "vendor": "acme", "country": "CN",
         "released": "2025-02-02", "architecture": "dense", "params": {"total": 7_000_000_000, "active": None},
         "context": {"native": None, "max": None}, "license": None, "open_weights": False, "languages": 119,
-        "modalities": {"input": ["text", "image"], "output": []}, "reasoning": "hybrid", "base_model": "rocket-70b-a7b",
-        "specialties": ["math", "code"], "benchmarks": {}, "price": None, "prices": [], "undisclosed": [],
+        "modalities": {"input": ["text", "image"], "output": ["text", "audio"]}, "reasoning": "hybrid",
+        "base_model": "rocket-70b-a7b", "specialties": ["math", "code"],
+        "benchmarks": {"aime24": {"value": 40, "unit": "%", "mode": None, "k": None, "samples": None, "version": None,
+                                  "reported_by": None, "note": None, "setting": None, "self_reported": False,
+                                  "source": BLOG}},
+        "price": None, "prices": [], "undisclosed": [],
         "origin": {"file": overlay, "replaces": [bundled]}, "notes": "Trained again.", "sources": [CARD, BLOG],
     }  # fmt: skip
     spark = model_json(layered, layered.models["spark-1"])
     assert (spark["names"], spark["country"], spark["undisclosed"], spark["origin"]) == (
         {"zh": "火花一号"},
         "US",
-        ["params", "context"],
+        ["params", "context", "languages", "license"],
         None,
     )
     assert spark["benchmarks"] == {"aime24": {
@@ -2235,7 +2271,7 @@ def test_list_view_table_and_raw_values(vreg):
     ]  # fmt: skip
     assert view.grid.rows == [
         ["comet-1", "Comet-1", "Acme", "2025-03", "—", "—", "—", "—", "—", "—"],
-        ["spark-1", "Spark-1", "Bolt", "2024", "—", "undisclosed", "undisclosed", "undisclosed", "—", "—"],
+        ["spark-1", "Spark-1", "Bolt", "2024", "—", "undisclosed", "undisclosed", "undisclosed", "undisclosed", "—"],
         ["rocket-70b-a7b", "Rocket-70B-A7B", "Acme", "2025-01-01", "MoE", "70B", "7B", "128K", "Apache-2.0", "yes"],
         ["rocket-7b", "Rocket-7B", "Acme", "2025-02-01", "dense", "7B", "", "—", "—", "no"],
     ]
@@ -2249,3 +2285,120 @@ def test_list_view_table_and_raw_values(vreg):
     assert view.payload == [model_json(vreg, m) for m in models]
     korean = list_view(vreg, models, "ko").grid
     assert korean.rows[1][2] == "Bolt" and korean.rows[2][2] == "애크미" and korean.rows[1][5] == "비공개"
+    assert list_view(vreg, models, "zh").grid.rows[1][1] == "火花一号"  # the name in the reader's language
+
+
+def test_compare_view_names_in_the_readers_language_and_currencies_that_differ(vreg):
+    from cnai.query import compare
+    from cnai.views import compare_view
+
+    models = [vreg.models[i] for i in ("comet-1", "spark-1", "rocket-70b-a7b")]
+    view = compare_view(vreg, models, compare(vreg, models, ["aime24", "price"]), "zh")
+    assert [column.header for column in view.grid.columns] == ["字段", "Comet-1", "火花一号", "Rocket-70B-A7B"]
+    assert view.grid.rows == [
+        ["AIME 2024 †", "—", "60% [pass@64]", "50.5% [pass@1]"],
+        ["价格（输入） †", "1.5 USD/1,000,000 tokens", "", "1 CNY/1,000,000 tokens"],  # USD and CNY: not ranked
+        ["价格（输出） †", "6 USD/1,000,000 tokens", "", ""],
+        ["价格日期", "2025-03-01", "", "2025-03-01"],
+    ]
+    assert (view.grid.marks, view.grid.footer) == ({}, ["† 测评设置或币种不同，不作比较"])
+    scores, prices, outputs = (row["values"] for row in view.payload["rows"][:3])
+    # A whole score is an integer in JSON (60.0 in the file → 60); a price keeps the figure as given.
+    assert (scores, [type(v) for v in scores]) == ([None, 60, 50.5], [type(None), int, float])
+    assert (outputs, type(outputs[0])) == ([6.0, None, None], float)
+    assert prices == [1.5, None, 1]
+
+
+def test_show_view_single_price_partial_modalities_and_an_override_rate(vreg):
+    from cnai.query import convert_price
+    from cnai.units import Converter, parse_override
+    from cnai.views import show_view
+
+    comet = vreg.models["comet-1"]
+    rows = show_view(vreg, comet, "en").grid.rows
+    assert [rows[-3], rows[-1]] == [
+        ["Modalities (in → out)", "", "text → —"],
+        ["Price", "[2]", "in 1.5 / out 6 USD per 1M tokens, from 2025-03-01"],  # one price: nothing to mark
+    ]
+    converted = convert_price(comet.price_on(None), Converter(vreg, [parse_override("USD:KRW=1000")]), "KRW")
+    assert show_view(vreg, comet, "en", converted).grid.rows[-1] == [
+        "Price", "", "≈ in 1,500 / out 6,000 KRW per 1M tokens (1 USD = 1,000.00 KRW)",  # an override has no date
+    ]  # fmt: skip
+    spark = show_view(vreg, vreg.models["spark-1"], "zh").grid.rows
+    assert spark[13:16] == [
+        ["开放权重", "", "—"],
+        ["支持语言数", "", "未披露"],
+        ["模态（输入 → 输出）", "", "— → image"],
+    ]
+
+
+def test_show_view_says_which_files_an_entry_replaces(layered, write_yaml):
+    import dataclasses
+
+    from cnai.registry import load
+    from cnai.views import show_view
+
+    bundled, overlay = layered.files
+    assert show_view(layered, layered.models["rocket-1b"], "en").grid.rows[1] == ["Defined in", "", overlay]
+    again = write_yaml(VIEWS_OVERLAY.replace('snapshot: "2025-07-01"', 'snapshot: "2025-08-01"'), "again.yaml")
+    three = load([bundled, overlay, again], bundled=False, cache=False)
+    three = dataclasses.replace(three, bundled=bundled)
+    assert show_view(three, three.models["rocket-7b"], "en").grid.rows[1] == [
+        "Defined in", "", f"{again}; replaces the entry in {bundled}, {overlay}",
+    ]  # fmt: skip
+
+
+def test_exact_counts_from_a_thousand():
+    from cnai.schema import Model
+    from cnai.views import _exact
+
+    base = Model("m", "M", "f", "v")
+    assert _exact(base._replace(context_native=1000), "context.native") == "1,000"
+    assert _exact(base._replace(context_native=999), "context.native") is None
+    assert _exact(base._replace(params_total=7_000_000_000), "params.total") == "7,000,000,000"
+    assert _exact(base, "params.active") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "shown"),
+    [
+        (1_000_000.0, "%", "en", "1,000,000%"),
+        (999_999.5, None, "en", "1,000,000"),  # `g` would print 1e+06
+        (999_999.0, None, "en", "999999"),
+        (0.00001, "%", "en", "0.00001%"),  # `g` would print 1e-05
+        (0.5, "%", "en", "0.5%"),
+        (1_234_567.0, "tokens/s", "en", "1,234,567 tokens/s"),
+        (1350.0, "rating", "ko", "1350 레이팅"),
+        (12.0, "problems", "zh", "12题"),
+        (87.5, "score", "en", "87.5 score"),
+    ],
+)
+def test_score_text_in_each_unit_and_language(value, unit, lang, shown):
+    from cnai.views import score_text
+
+    assert score_text(value, unit, lang) == shown
+
+
+def test_rank_view_of_rated_scores_and_conditions(vreg):
+    from cnai.query import Ranked
+    from cnai.views import rank_view
+
+    rocket, spark = vreg.models["rocket-70b-a7b"], vreg.models["spark-1"]
+    ranked = [
+        Ranked(1, spark, 1350, "rating", "English, 64 samples", conditions="64 samples"),
+        Ranked(2, rocket, 1200, "rating", None),
+    ]
+    view = rank_view(vreg, ranked, "arena", "ko", chart=True)
+    assert view.grid.rows == [["1", "spark-1", "Spark-1", "1350 레이팅", "64 samples"],
+                              ["2", "rocket-70b-a7b", "Rocket-70B-A7B", "1200 레이팅", ""]]  # fmt: skip
+    assert [bar.text for bar in view.grid.chart] == ["1350 레이팅", "1200 레이팅"]
+    assert view.grid.raw[0][4] == "English, 64 samples"  # CSV keeps the whole setting
+
+
+def test_rate_json_names_a_command_line_override_without_its_text(vreg):
+    from cnai.units import RateUsed
+    from cnai.views import rate_json
+
+    rate = RateUsed("CNY", "KRW", 200.0, None, None, True)
+    assert rate_json(vreg, rate)["source"] == {"key": None, "title": "command line: --rate", "url": None, "date": None}
+    assert rate_json(vreg, rate, "--rate CNY:KRW=200")["source"]["title"] == "command line: --rate CNY:KRW=200"
