@@ -80,7 +80,7 @@ def format_count(value: int, *, exact_below: int = 1000) -> str:
 def format_significant(value: float, digits: int = 6) -> str:
     """`value` to `digits` significant digits, grouped and never in exponent form:
     671000000 → '671,000,000', 0.6710004 → '0.671', 67100000.5 → '67,100,000'."""
-    if value == 0 or not math.isfinite(value):
+    if not math.isfinite(value):
         return f"{value:g}"
     exact = Decimal(repr(value))
     rounded = exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), rounding=ROUND_HALF_EVEN)

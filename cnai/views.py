@@ -141,9 +141,11 @@ def show_value(m: Model, key: str, lang: str, reg: Registry | None = None) -> st
 
 
 def score_text(value: float, unit: str | None, lang: str) -> str:
-    number = f"{value:g}"
-    if "e" in number:  # `g` turns to an exponent from 999,999.5 up and below 0.0001: never shown so
-        number = f"{value:,.0f}" if abs(value) >= 1 else format_significant(value)
+    number = f"{value:g}"  # `g` turns to an exponent from 999,999.5 up and below 0.0001: never shown so
+    if "e+" in number:
+        number = f"{value:,.0f}"
+    elif "e-" in number:
+        number = format_significant(value)
     if not unit:
         return number
     if unit == "%":

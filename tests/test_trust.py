@@ -1847,6 +1847,7 @@ def test_format_significant_rounds_without_an_exponent():
         "671,000,000", "0.671", "67,100,000", "123,457,000", "1,000,000", "0", "-2.5",
     ]  # fmt: skip
     assert format_significant(1234.5678, 3) == "1,230"
+    assert [format_significant(v) for v in (float("inf"), float("-inf"), float("nan"))] == ["inf", "-inf", "nan"]
 
 
 def test_rank_view_marks_another_regime_and_shows_settings(vreg):
@@ -2324,6 +2325,7 @@ def test_show_view_single_price_partial_modalities_and_an_override_rate(vreg):
     assert show_view(vreg, comet, "en", converted).grid.rows[-1] == [
         "Price", "", "≈ in 1,500 / out 6,000 KRW per 1M tokens (1 USD = 1,000.00 KRW)",  # an override has no date
     ]  # fmt: skip
+    assert show_view(vreg, vreg.models["rocket-70b-a7b"], "zh").grid.rows[2] == ["系列", "", "火箭"]
     spark = show_view(vreg, vreg.models["spark-1"], "zh").grid.rows
     assert spark[13:16] == [
         ["开放权重", "", "—"],
