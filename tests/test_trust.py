@@ -2404,3 +2404,12 @@ def test_rate_json_names_a_command_line_override_without_its_text(vreg):
     rate = RateUsed("CNY", "KRW", 200.0, None, None, True)
     assert rate_json(vreg, rate)["source"] == {"key": None, "title": "command line: --rate", "url": None, "date": None}
     assert rate_json(vreg, rate, "--rate CNY:KRW=200")["source"]["title"] == "command line: --rate CNY:KRW=200"
+
+
+def test_a_table_of_exactly_the_two_currencies_needs_no_override(layered):
+    from cnai.units import Converter
+
+    # The 2024-06-01 table holds USD and CNY only: the pair is the whole table, not linked in.
+    rate = Converter(layered).rate("CNY", "USD", figure_date="2024-06-01")
+    assert (rate.date, rate.override) == ("2024-06-01", False)
+    assert rate.value == pytest.approx(1 / 7.1)
