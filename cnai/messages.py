@@ -133,7 +133,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "kind.funding": ("funding", "자금", "资金"),
     "kind.name": ("name", "이름", "名称"),
     "line": ("line {n}", "{n}행", "第{n}行"),
-    "sources_line": ("source: {titles}", "출처: {titles}", "来源：{titles}"),
+    "source_line": ("source: {titles}", "출처: {titles}", "来源：{titles}"),
+    "sources_line": ("sources: {titles}", "출처: {titles}", "来源：{titles}"),
     "settings_differ": (
         "settings or currencies differ, not ranked",
         "측정 조건이나 통화가 달라 비교하지 않음",

@@ -859,7 +859,7 @@ def check_view(reg: Registry, report: CheckReport, original: str, lang: str) -> 
         lines = [f.explanation]
         if sources:
             titles = "; ".join(s["title"] for s in sources[:3])
-            lines.append(word("sources_line", lang).format(titles=titles))
+            lines.append(word("source_line" if len(sources) == 1 else "sources_line", lang).format(titles=titles))
         passages.append(Passage(heading, before, f.text, after, lines, _TONES[f.verdict]))
         raw.append([f.start, f.end, f.line, f.kind, f.text, f.model or f.family or "", f.verdict, f.explanation])
     counts = report.counts()

@@ -1480,7 +1480,7 @@ def test_check_view_document_rows_and_passages(vreg):
         Passage("✗ wrong · parameters · line 1", CHECK_LINE1[:40], "9B parameters", CHECK_LINE1[53:],
                 ["Rocket-7B has 7B", "source: A model card"], "bad"),
         Passage("✓ right · conversion · line 2", "…" + "w" * 38 + " ", "600억 위안(약 12조 원)", " " + "v" * 38 + "…",
-                ["within 0.7%", "source: A model card; Price list; Rates"], "good"),  # three titles at most
+                ["within 0.7%", "sources: A model card; Price list; Rates"], "good"),  # three titles at most
         Passage("? unknown model · release date · line 2", "…" + "v" * 35 + " and ", "Rocket-9", " came out in 2024.",
                 ["no such Rocket"], "plain"),
         Passage("! overstated · parameters · line 1", "…acters come before it 9B parameters and ", "exactly forty",
