@@ -141,6 +141,8 @@ class Registry:
             family_id = ident if kind == "family" else self.models[ident].family
             if kind == "family" or self.families[family_id].flagship == ident:
                 return self.families[family_id]
+            # A member's name: say whose it is rather than guess at spellings of families.
+            raise NotFoundError(f"{name!r} is a model of family {family_id}, not a family")
         import difflib
 
         near = difflib.get_close_matches(name.lower(), list(self.families))  # difflib's default: three
