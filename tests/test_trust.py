@@ -2414,3 +2414,91 @@ def test_a_table_of_exactly_the_two_currencies_needs_no_override(layered):
     rate = Converter(layered).rate("CNY", "USD", figure_date="2024-06-01")
     assert (rate.date, rate.override) == ("2024-06-01", False)
     assert rate.value == pytest.approx(1 / 7.1)
+
+
+# --------------------------------------------------------------------------- mutmut survivors: yamlread
+
+
+def _unreadable(text, name="r.yaml"):
+    """The one problem a file that cannot be read at all gets: 'FILE:LINE: message'."""
+    from cnai.errors import RegistryInvalid
+    from cnai.yamlread import parse_yaml
+
+    with pytest.raises(RegistryInvalid) as caught:
+        parse_yaml(text, name)
+    (problem,) = caught.value.problems
+    return problem
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a: 1\nc: {<<: {b: 1}}\n", "r.yaml:2: (top): merge keys (<<) are not allowed in a registry"),
+        ("a: 1\nb:\n  ? [x, y]\n  : 1\n", "r.yaml:3: (top): a mapping key must be plain text"),
+        ("{a: " * 33 + "1" + "}" * 33 + "\n", "r.yaml:1: (top): nested more than 32 levels deep"),
+    ],
+)
+def test_what_stops_a_file_is_named_with_its_line(text, problem):
+    assert _unreadable(text) == problem
+
+
+def test_nesting_to_the_limit_is_read():
+    from cnai.yamlread import parse_yaml
+
+    doc = parse_yaml("{a: " * 32 + "1" + "}" * 32 + "\n", "deep.yaml")  # 32 levels: allowed
+    inner = doc.data
+    for _ in range(32):
+        inner = inner["a"]
+    assert inner == 1
+
+
+def test_a_local_tag_on_a_scalar_is_refused_by_name():
+    from cnai.yamlread import parse_yaml
+
+    doc = parse_yaml("a: !custom 5\n", "r.yaml")
+    assert doc.data == {"a": None}
+    assert [str(p) for p in doc.problems] == ["r.yaml:1: a: tag !custom is not allowed"]
+
+
+def test_bad_bytes_name_their_file_and_line(tmp_path):
+    from cnai.errors import RegistryInvalid
+    from cnai.yamlread import decode, read_text
+
+    with pytest.raises(RegistryInvalid) as caught:
+        decode(b"\n\xff", "lead.yaml")  # the line counts the newline at byte 0
+    assert caught.value.problems == ["lead.yaml:2: (top): invalid UTF-8 (byte 0xff); save the file as UTF-8"]
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(b"a: 1\nb: \xe9\n")
+    with pytest.raises(RegistryInvalid) as caught:
+        read_text(str(path))
+    assert caught.value.problems == [f"{path}:2: (top): invalid UTF-8 (byte 0xe9); save the file as UTF-8"]
+
+
+def test_a_document_line_falls_back_to_its_root_then_line_one():
+    from cnai.yamlread import Document, _Fatal
+
+    assert Document("f.yaml", None).line(("models", 0, "name")) == 1
+    assert Document("f.yaml", None, {(): 3}).line(("models", 0)) == 3
+    assert Document("f.yaml", None, {(): 3, ("models",): 5}).line(("models", 0)) == 5
+    fatal = _Fatal(7, "stop here")
+    assert (str(fatal), fatal.line, fatal.message) == ("stop here", 7, "stop here")
+
+
+def test_a_control_character_names_its_line():
+    assert _unreadable("\na: \x07\n") == (
+        "r.yaml:2: (top): unacceptable character #x0007 (control characters are not allowed); write it as an escape"
+    )
+
+
+def test_a_tag_on_a_collection_is_refused_and_lists_nest_to_the_limit():
+    from cnai.yamlread import parse_yaml
+
+    doc = parse_yaml("a: !m {b: 1}\nc: !s [1]\n", "r.yaml")
+    assert [str(p) for p in doc.problems] == [
+        "r.yaml:1: a: tag !m is not allowed",
+        "r.yaml:2: c: tag !s is not allowed",
+    ]
+    deep = parse_yaml("[" * 32 + "1" + "]" * 32 + "\n", "deep.yaml").data  # 32 levels of lists: allowed
+    for _ in range(32):
+        (deep,) = deep
+    assert deep == 1
