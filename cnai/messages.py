@@ -133,6 +133,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "kind.funding": ("funding", "자금", "资金"),
     "kind.name": ("name", "이름", "名称"),
     "line": ("line {n}", "{n}행", "第{n}行"),
+    "sentence_end": (". ", ". ", "。"),  # between two sentences of cnai's own prose
     "source_line": ("source: {titles}", "출처: {titles}", "来源：{titles}"),
     "sources_line": ("sources: {titles}", "출처: {titles}", "来源：{titles}"),
     "settings_differ": (

@@ -83,9 +83,7 @@ def format_significant(value: float, digits: int = 6) -> str:
     if not math.isfinite(value):
         return f"{value:g}"
     exact = Decimal(repr(value))
-    rounded = exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), rounding=ROUND_HALF_EVEN)
-    text = f"{rounded:,f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return _plain(round(exact, digits - exact.adjusted() - 1))  # as `estimate` rounds, half to even
 
 
 def format_tokens(value: int) -> str:

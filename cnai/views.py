@@ -490,6 +490,16 @@ def rate_json(reg: Registry, rate: RateUsed, overrides: str | None = None) -> di
     return {"from": rate.source, "to": rate.target, "value": rate.value, "date": rate.date, "source": source}
 
 
+def _rate_cells(reg: Registry, rate: RateUsed) -> list[str]:
+    """A rate as a table shows it: `1 CNY = 198.63 KRW` and where it came from."""
+    return [rate_text(rate), _rate_origin(reg, rate)]
+
+
+def _rate_values(rate: RateUsed, overrides: str | None) -> list[Any]:
+    """A rate as CSV carries it: value, table date, and the table's source key or the --rate given."""
+    return [rate.value, rate.date, rate.origin or overrides]
+
+
 def _rate_origin(reg: Registry, rate: RateUsed) -> str:
     if rate.origin is None:
         return "--rate" if rate.override else ""
@@ -502,10 +512,9 @@ def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str |
     grid_rows = []
     raw = []
     for row in rows:
-        f = row.fund
+        f, c = row.fund, row.converted
         converted = None
-        if row.converted is not None:
-            c = row.converted
+        if c is not None:
             # One rate object wherever a rate appears: {from, to, value, date, source}.
             converted = {"value": c.value, "currency": c.currency, "rate": rate_json(reg, c.rate, overrides)}
         payload.append(
@@ -521,20 +530,12 @@ def funding_view(reg: Registry, rows: list[FundRow], lang: str, overrides: str |
             format_money(f.value, f.currency, lang),
         ]  # fmt: skip
         values: list[Any] = [f.id, f.name, f.kind, f.country, f.date, f.value, f.currency]
-        if converting:
-            c2 = row.converted
-            cells += (
-                [
-                    format_money(converted_figure(c2.value, c2.rate), c2.currency, lang),
-                    rate_text(c2.rate),
-                    _rate_origin(reg, c2.rate),
-                ]
-                if c2
-                else ["", "", ""]
-            )
-            values += (
-                [c2.value, c2.currency, c2.rate.value, c2.rate.date, c2.rate.origin or overrides] if c2 else [None] * 5
-            )
+        if converting and c is None:  # a row left unconverted among converted ones: empty, not zero
+            cells += ["", "", ""]
+            values += [None] * 5
+        elif c is not None:
+            cells += [format_money(converted_figure(c.value, c.rate), c.currency, lang), *_rate_cells(reg, c.rate)]
+            values += [c.value, c.currency, *_rate_values(c.rate, overrides)]
         grid_rows.append(cells)
         raw.append(values)
     keys = ["id", "name", "kind", "country", "date", "amount"]
@@ -603,9 +604,9 @@ def convert_view(reg: Registry, result: ConvertResult, lang: str, overrides: str
     values: list[Any] = [payload["input"]["value"], result.input_unit, payload["output"]["value"], unit]
     headers = ["input", "input_unit", "output", "output_unit"]
     if result.rate is not None:
-        cells += [rate_text(result.rate), _rate_origin(reg, result.rate)]
+        cells += _rate_cells(reg, result.rate)
         columns += [Column("rate", label("rate", lang)), Column("rate_source", label("rate_source", lang), wrap=True)]
-        values += [result.rate.value, result.rate.date, result.rate.origin or overrides]
+        values += _rate_values(result.rate, overrides)
         headers += ["rate", "rate_date", "rate_source"]
     return View(payload, Grid(columns, [cells], [values], csv_headers=headers))
 
@@ -739,8 +740,7 @@ def claims_view(reg: Registry, claims: list[tuple[Claim, ClaimCheck | None]], la
                 "ratio": check.ratio,
             }
             arithmetic = claim_arithmetic(claim, check, lang)
-            # The sentence ends as the language ends one: "。" in Chinese.
-            detail = arithmetic if lang == "en" else f"{arithmetic}{'。' if lang == 'zh' else '. '}{explanation}"
+            detail = arithmetic if lang == "en" else f"{arithmetic}{word('sentence_end', lang)}{explanation}"
         payload.append(item)
         rows.append([claim.id, word(claim.verdict, lang), stated, detail])
         raw.append([claim.id, claim.verdict, stated, detail])

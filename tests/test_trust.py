@@ -1404,6 +1404,13 @@ def vreg(write_yaml):
     return load([write_yaml(VIEWS_REG, "views.yaml")], bundled=False, cache=False)
 
 
+# VIEWS_REG's sources as every JSON document cites them.
+CARD = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
+PRICES = {"key": "prices", "title": "Price list", "url": "https://example.org/prices", "date": None}
+FX = {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}
+BLOG = {"key": "blog", "title": "A blog post", "url": "https://example.org/blog", "date": "2025-02"}
+
+
 # An article for check_view, with findings made by hand so that every edge is exact: the first
 # finding has exactly CONTEXT_CHARS of its sentence on either side (no "…"), the second one more
 # (cut, "…", and the space at the cut dropped); one finding of each verdict.
@@ -1446,22 +1453,18 @@ def test_check_view_document_rows_and_passages(vreg):
 
     assert len(CHECK_LINE1) == 40 + 13 + 40 and CHECK_LINE2.index("600억") == 44  # the fixture's premise
     view = check_view(vreg, _check_report(), CHECK_ORIGINAL, "en")
-    card = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
-    prices = {"key": "prices", "title": "Price list", "url": "https://example.org/prices", "date": None}
-    fx = {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}
-    blog = {"key": "blog", "title": "A blog post", "url": "https://example.org/blog", "date": "2025-02"}
     first, second = view.payload["findings"][:2]
     assert view.payload["date"] == {"value": "2025-06-01", "basis": "dateline"}
     assert first == {
         "span": [40, 53], "line": 1, "text": "9B parameters", "kind": "params", "model": "rocket-7b", "family": "rocket",
         "stated": {"said": "9B parameters"}, "registry": {"total": 7e9}, "verdict": "wrong",
-        "explanation": "Rocket-7B has 7B", "sources": [card],  # a key the registry lacks is left out
+        "explanation": "Rocket-7B has 7B", "sources": [CARD],  # a key the registry lacks is left out
     }  # fmt: skip
     assert second["registry"] == {
-        "rate": {"from": "CNY", "to": "KRW", "value": 198.63, "date": "2025-01-01", "source": card}, "ratio": 1.0069,
+        "rate": {"from": "CNY", "to": "KRW", "value": 198.63, "date": "2025-01-01", "source": CARD}, "ratio": 1.0069,
     }  # fmt: skip
-    assert second["sources"] == [card, prices, fx, blog]
-    assert [f["sources"] for f in view.payload["findings"][2:]] == [[], [prices], [blog]]
+    assert second["sources"] == [CARD, PRICES, FX, BLOG]
+    assert [f["sources"] for f in view.payload["findings"][2:]] == [[], [PRICES], [BLOG]]
     assert view.payload["counts"] == {"right": 1, "wrong": 1, "overstated": 1, "unverifiable": 1, "unknown": 1}
     grid = view.grid
     assert (grid.columns, grid.rows) == ([], [])  # no table: passages for people, raw rows for CSV
@@ -1537,8 +1540,7 @@ def test_funding_view_in_its_own_currency(vreg):
         ["world-spend", "World spending", "spending", None, "2025", 1_500_000_000, "USD"],
     ]
     assert grid.csv_headers == FUNDING_CSV
-    card = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
-    assert [item["sources"] for item in view.payload] == [[card], [card]]
+    assert [item["sources"] for item in view.payload] == [[CARD], [CARD]]
 
 
 def test_funding_view_converted_at_each_figures_table(vreg):
@@ -1547,10 +1549,9 @@ def test_funding_view_converted_at_each_figures_table(vreg):
     from cnai.views import funding_view
 
     view = funding_view(vreg, funding_rows(vreg, Converter(vreg), "KRW"), "ko")
-    fx = {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}
     assert view.payload[1]["converted"] == {
         "value": 2_070_000_000_000, "currency": "KRW",
-        "rate": {"from": "USD", "to": "KRW", "value": 1380, "date": "2025-06-01", "source": fx},
+        "rate": {"from": "USD", "to": "KRW", "value": 1380, "date": "2025-06-01", "source": FX},
     }  # fmt: skip
     grid = view.grid
     assert _columns(grid) == [
@@ -1604,21 +1605,20 @@ def test_claims_view_in_each_language(vreg):
 
     converter = Converter(vreg)
     claims = [(claim, check_claim(claim, converter)) for claim in vreg.claims.values()]
-    card = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
     english = claims_view(vreg, claims, "en")
     assert english.payload[0]["check"] == {
         "amount": {"value": 60_000_000_000, "currency": "CNY"},
         "stated": {"value": 12_000_000_000_000, "currency": "KRW"},
         "implied_rate": 200.0,
         "registry_rate": {"from": "CNY", "to": "KRW", "value": pytest.approx(1450 / 7.3), "date": "2025-01-01",
-                          "source": card},
+                          "source": CARD},
         "recomputed": {"value": pytest.approx(60e9 * 1450 / 7.3), "currency": "KRW"},
         "ratio": pytest.approx(12e12 / (60e9 * 1450 / 7.3)),
     }  # fmt: skip
     assert english.payload[1] == {
         "id": "released", "text": "로켓은 1월에 나왔다", "stated": "Rocket came out in January",
         "verified": "Released 2025-01-01", "verdict": "wrong", "explanation": "Released in February.",
-        "arithmetic": None, "check": None, "sources": [card],
+        "arithmetic": None, "check": None, "sources": [CARD],
     }  # fmt: skip
     assert _columns(english.grid) == [
         ("id", "ID", "left", False),
@@ -1681,7 +1681,7 @@ def test_benchmarks_view_says_which_way_is_better(vreg):
     assert view.payload == [
         {"id": "aime24", "name": "AIME 2024", "measures": "math", "unit": "%", "higher_is_better": True, "source": None},
         {"id": "latency", "name": "Latency", "measures": "speed", "unit": "s", "higher_is_better": False,
-         "source": {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}},
+         "source": CARD},
     ]  # fmt: skip
     assert _columns(view.grid) == [("id", "ID", "left", False), ("name", "이름", "left", False),
                                    ("measures", "측정 대상", "left", True), ("unit", "단위", "left", False),
@@ -2033,7 +2033,7 @@ def test_show_view_converts_the_price_in_effect_on_a_day(vreg):
         "input": pytest.approx(2 / 7.3), "output": pytest.approx(8 / 7.3), "cache_hit_input": pytest.approx(0.5 / 7.3),
         "currency": "USD",
         "rate": {"from": "CNY", "to": "USD", "value": pytest.approx(1 / 7.3), "date": "2025-01-01",
-                 "source": {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}},
+                 "source": CARD},
     }  # fmt: skip
     before = show_view(vreg, model, "en", None, "2024-12-31")  # before any price: none in effect, none marked
     assert before.payload["price"] is None
@@ -2124,7 +2124,7 @@ CONVERT_CASES = [
       "output": {"value": pytest.approx(60e9 / 7.2), "unit": "USD", "display": "8.333 billion USD",
                  "base": {"value": pytest.approx(60e9 / 7.2), "unit": "USD"}},
       "rate": {"from": "CNY", "to": "USD", "value": pytest.approx(1 / 7.2), "date": "2025-06-01",
-               "source": {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}}},
+               "source": FX}},
      ["60 billion CNY", "8.333 billion USD", "1 CNY = 0.138889 USD", "2025-06-01 Rates"],
      [60e9, "CNY", pytest.approx(60e9 / 7.2), "USD", pytest.approx(1 / 7.2), "2025-06-01", "fx"]),
     ("600억 위안", "억 원", None, "ko",
@@ -2132,7 +2132,7 @@ CONVERT_CASES = [
       "output": {"value": pytest.approx(115_000), "unit": "100000000× KRW", "display": "11조 5,000억 원",
                  "base": {"value": pytest.approx(11.5e12), "unit": "KRW"}},
       "rate": {"from": "CNY", "to": "KRW", "value": pytest.approx(1380 / 7.2), "date": "2025-06-01",
-               "source": {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}}},
+               "source": FX}},
      ["600억 위안", "11조 5,000억 원", "1 CNY = 191.67 KRW", "2025-06-01 Rates"],
      [60e9, "CNY", pytest.approx(115_000), "100000000× KRW", pytest.approx(1380 / 7.2), "2025-06-01", "fx"]),
     ("1조 원", "CNY", "CNY:KRW=193", "zh",
@@ -2148,7 +2148,7 @@ CONVERT_CASES = [
       "output": {"value": pytest.approx(15_180), "unit": "KRW", "display": "15,180 KRW",
                  "base": {"value": pytest.approx(15_180), "unit": "KRW"}},
       "rate": {"from": "EUR", "to": "KRW", "value": pytest.approx(1518), "date": "2025-06-01",
-               "source": {"key": "fx", "title": "Rates", "url": "https://example.org/fx", "date": "2025-06-02"}}},
+               "source": FX}},
      ["10 EUR", "15,180 KRW", "1 EUR = 1,518.00 KRW", "2025-06-01 Rates + --rate"],
      [10.0, "EUR", pytest.approx(15_180), "KRW", pytest.approx(1518), "2025-06-01", "fx"]),
     ("5 USD", "USD", None, "en",
@@ -2219,10 +2219,6 @@ def test_convert_view_a_count_in_its_own_unit_stays_whole(vreg):
     assert view.grid.rows == [["671B 파라미터", "671B 파라미터"]]
 
 
-CARD = {"key": "card", "title": "A model card", "url": "https://example.org/card", "date": "2025-01-01"}
-BLOG = {"key": "blog", "title": "A blog post", "url": "https://example.org/blog", "date": "2025-02"}
-
-
 def test_model_json_every_field_of_the_contract(layered):
     from cnai.views import model_json
 
@@ -2254,7 +2250,7 @@ def test_model_json_every_field_of_the_contract(layered):
     assert rocket["prices"][0] == {
         "date": "2025-01-01", "input": 2, "output": 8, "cache_hit_input": 0.5, "currency": "CNY", "per_tokens": 1_000_000,
         "tier": "input ≤32K", "note": None,
-        "source": {"key": "prices", "title": "Price list", "url": "https://example.org/prices", "date": None},
+        "source": PRICES,
     }  # fmt: skip
     assert rocket["price"] == model_json(layered, layered.models["rocket-70b-a7b"])["prices"][1]  # in effect today
 
@@ -2419,15 +2415,20 @@ def test_a_table_of_exactly_the_two_currencies_needs_no_override(layered):
 # --------------------------------------------------------------------------- mutmut survivors: yamlread
 
 
-def _unreadable(text, name="r.yaml"):
-    """The one problem a file that cannot be read at all gets: 'FILE:LINE: message'."""
+def _fatal(call):
+    """The one problem of a file that cannot be read at all: 'FILE:LINE: (top): message'."""
     from cnai.errors import RegistryInvalid
-    from cnai.yamlread import parse_yaml
 
     with pytest.raises(RegistryInvalid) as caught:
-        parse_yaml(text, name)
+        call()
     (problem,) = caught.value.problems
     return problem
+
+
+def _unreadable(text, name="r.yaml"):
+    from cnai.yamlread import parse_yaml
+
+    return _fatal(lambda: parse_yaml(text, name))
 
 
 @pytest.mark.parametrize(
@@ -2461,17 +2462,15 @@ def test_a_local_tag_on_a_scalar_is_refused_by_name():
 
 
 def test_bad_bytes_name_their_file_and_line(tmp_path):
-    from cnai.errors import RegistryInvalid
     from cnai.yamlread import decode, read_text
 
-    with pytest.raises(RegistryInvalid) as caught:
-        decode(b"\n\xff", "lead.yaml")  # the line counts the newline at byte 0
-    assert caught.value.problems == ["lead.yaml:2: (top): invalid UTF-8 (byte 0xff); save the file as UTF-8"]
+    # The line counts the newline at byte 0.
+    assert _fatal(lambda: decode(b"\n\xff", "lead.yaml")) == (
+        "lead.yaml:2: (top): invalid UTF-8 (byte 0xff); save the file as UTF-8"
+    )
     path = tmp_path / "bad.yaml"
     path.write_bytes(b"a: 1\nb: \xe9\n")
-    with pytest.raises(RegistryInvalid) as caught:
-        read_text(str(path))
-    assert caught.value.problems == [f"{path}:2: (top): invalid UTF-8 (byte 0xe9); save the file as UTF-8"]
+    assert _fatal(lambda: read_text(str(path))) == f"{path}:2: (top): invalid UTF-8 (byte 0xe9); save the file as UTF-8"
 
 
 def test_a_document_line_falls_back_to_its_root_then_line_one():
